@@ -1,0 +1,1 @@
+"""Typed, safe and fast access to Zendesk Talk (Voice) for AI agents."""

@@ -1,0 +1,207 @@
+"""The catalog: ONE table of every operation. Every face is derived from it.
+
+Adding an entity is one row here plus its params and record models: the connector's
+``execute``, the typed namespaces, the tools for LLM frameworks, the CLI and the sandbox's
+routes all read this table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+
+from . import params as p
+from . import records as r
+from .errors import UnknownOperation
+
+API_PREFIX = "/api/v2/channels/voice"
+EXPORT_PAGE_SIZE = 1000
+"""Incremental exports return at most this many records per page; fewer means caught up."""
+
+_PLACEHOLDER = re.compile(r"{(\w+)}")
+
+
+class Paging(str, Enum):
+    """How an operation's response is shaped and continued."""
+
+    RECORD = "record"
+    """One wrapped record (``get``); the result is the record itself."""
+    SNAPSHOT = "snapshot"
+    """One wrapped object (stats); listed as a one-record envelope, like the reference."""
+    UNPAGED = "unpaged"
+    """A plain list with no ``next_page``."""
+    OFFSET = "offset"
+    """Offset pagination: follow ``next_page`` URLs until null."""
+    INCREMENTAL = "incremental"
+    """Incremental export: ``start_time`` inclusive, 1,000 per page, ``end_time`` to resume."""
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One entity/action: how to call it and how to read what comes back."""
+
+    entity: str
+    action: str
+    method: str
+    path: str
+    params: type[p.Params]
+    record: type[r.Record]
+    response_key: str
+    paging: Paging
+    description: str
+    write: bool = False
+    alternate_keys: tuple[str, ...] = ()
+    """Other response keys to accept (where the docs disagree on the wrapper)."""
+    body_key: str | None = None
+    """For writes: the wrapper of the JSON body (non-path params go inside it)."""
+    rate_limit_note: str = ""
+    path_params: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path_params", tuple(_PLACEHOLDER.findall(self.path)))
+
+    @property
+    def name(self) -> str:
+        """The tool name: ``zendesk_talk_<entity>_<action>``."""
+        return f"zendesk_talk_{self.entity}_{self.action}"
+
+    @property
+    def is_list(self) -> bool:
+        return self.paging is not Paging.RECORD
+
+    @property
+    def is_paged(self) -> bool:
+        return self.paging in (Paging.OFFSET, Paging.INCREMENTAL)
+
+    @cached_property
+    def param_names(self) -> tuple[str, ...]:
+        return tuple(self.params.model_fields)
+
+    @cached_property
+    def path_pattern(self) -> re.Pattern[str]:
+        """Regex matching a concrete path (with or without ``.json``), for routing."""
+        parts = _PLACEHOLDER.split(self.path)  # literal, name, literal, name, ...
+        body = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>[^/]+?)" for i, part in enumerate(parts)
+        )
+        return re.compile(rf"^{re.escape(API_PREFIX)}{body}(?:\.json)?$")
+
+    def render_path(self, values: dict[str, object]) -> str:
+        return API_PREFIX + _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), self.path)
+
+
+def _op(
+    entity: str,
+    action: str,
+    path: str,
+    params: type[p.Params],
+    record: type[r.Record],
+    key: str,
+    paging: Paging,
+    description: str,
+    **extra: object,
+) -> Operation:
+    method = str(extra.pop("method", "GET"))
+    return Operation(entity, action, method, path, params, record, key, paging, description, **extra)  # type: ignore[arg-type]
+
+
+OPERATIONS: tuple[Operation, ...] = (
+    _op("phone_numbers", "list", "/phone_numbers", p.ListParams, r.PhoneNumber, "phone_numbers",
+        Paging.OFFSET, "List the account's Talk phone numbers (number, name, sms_enabled, "
+        "toll_free, voice/outbound flags, groups, greetings, IVR)."),
+    _op("phone_numbers", "get", "/phone_numbers/{phone_number_id}", p.PhoneNumberGetParams,
+        r.PhoneNumber, "phone_number", Paging.RECORD, "Get one Talk phone number by id."),
+    _op("phone_numbers", "search", "/phone_numbers/search", p.PhoneNumberSearchParams,
+        r.AvailablePhoneNumber, "phone_numbers", Paging.UNPAGED,
+        "Search numbers available to buy in a country (price, token, address requirements).",
+        alternate_keys=("phone_number",)),
+    _op("lines", "list", "/lines", p.LineListParams, r.Line, "lines", Paging.OFFSET,
+        "List all lines: phone numbers and digital lines together."),
+    _op("digital_lines", "get", "/digital_lines/{digital_line_id}", p.DigitalLineGetParams,
+        r.DigitalLine, "digital_line", Paging.RECORD, "Get one digital line by id."),
+    _op("addresses", "list", "/addresses", p.ListParams, r.Address, "addresses", Paging.OFFSET,
+        "List the postal addresses registered for buying numbers."),
+    _op("addresses", "get", "/addresses/{address_id}", p.AddressGetParams, r.Address, "address",
+        Paging.RECORD, "Get one address by id."),
+    _op("greetings", "list", "/greetings", p.ListParams, r.Greeting, "greetings", Paging.OFFSET,
+        "List greetings (name, category, active, audio, numbers and IVRs using them)."),
+    _op("greetings", "get", "/greetings/{greeting_id}", p.GreetingGetParams, r.Greeting,
+        "greeting", Paging.RECORD, "Get one greeting by id."),
+    _op("greeting_categories", "list", "/greeting_categories", p.ListParams, r.GreetingCategory,
+        "greeting_categories", Paging.OFFSET, "List greeting categories (voicemail, available...)."),
+    _op("greeting_categories", "get", "/greeting_categories/{greeting_category_id}",
+        p.GreetingCategoryGetParams, r.GreetingCategory, "greeting_category", Paging.RECORD,
+        "Get one greeting category by id."),
+    _op("ivrs", "list", "/ivr", p.ListParams, r.Ivr, "ivrs", Paging.OFFSET,
+        "List IVRs with their menus, routes and phone numbers."),
+    _op("ivrs", "get", "/ivr/{ivr_id}", p.IvrGetParams, r.Ivr, "ivr", Paging.RECORD,
+        "Get one IVR by id, with its menus and routes."),
+    _op("ivr_menus", "list", "/ivr/{ivr_id}/menus", p.IvrMenuListParams, r.IvrMenu, "ivr_menus",
+        Paging.OFFSET, "List the menus of one IVR (needs ivr_id).", alternate_keys=("menus",)),
+    _op("ivr_menus", "get", "/ivr/{ivr_id}/menus/{menu_id}", p.IvrMenuGetParams, r.IvrMenu,
+        "ivr_menu", Paging.RECORD, "Get one IVR menu (needs ivr_id and menu_id).",
+        alternate_keys=("menu",)),
+    _op("ivr_routes", "list", "/ivr/{ivr_id}/menus/{menu_id}/routes", p.IvrRouteListParams,
+        r.IvrRoute, "ivr_routes", Paging.OFFSET,
+        "List the keypress routes of one IVR menu (needs ivr_id and menu_id).",
+        alternate_keys=("routes",)),
+    _op("ivr_routes", "get", "/ivr/{ivr_id}/menus/{menu_id}/routes/{route_id}",
+        p.IvrRouteGetParams, r.IvrRoute, "ivr_route", Paging.RECORD,
+        "Get one IVR route (needs ivr_id, menu_id and route_id).", alternate_keys=("route",)),
+    _op("availabilities", "get", "/availabilities/{agent_id}", p.AvailabilityGetParams,
+        r.Availability, "availability", Paging.RECORD,
+        "Get an agent's Talk availability (agent_state, call_status, via)."),
+    _op("availabilities", "update", "/availabilities/{agent_id}", p.AvailabilityUpdateParams,
+        r.Availability, "availability", Paging.RECORD,
+        "Set an agent's Talk availability (agent_state, via). Write action.",
+        method="PUT", write=True, body_key="availability"),
+    _op("agents_activity", "list", "/stats/agents_activity", p.AgentsActivityListParams,
+        r.AgentActivity, "agents_activity", Paging.OFFSET,
+        "Today's per-agent stats: state, calls accepted/denied/missed, talk, hold and wrap-up "
+        "times. Filter with group_ids."),
+    _op("agents_overview", "list", "/stats/agents_overview", p.NoParams, r.AgentsOverview,
+        "agents_overview", Paging.SNAPSHOT,
+        "Today's totals and averages over all agents (one record)."),
+    _op("account_overview", "list", "/stats/account_overview", p.PhoneNumberFilterParams,
+        r.AccountOverview, "account_overview", Paging.SNAPSHOT,
+        "Today's account call stats: totals, average call duration, queue wait, voicemails "
+        "(one record). Filter with phone_number_ids."),
+    _op("current_queue_activity", "list", "/stats/current_queue_activity",
+        p.PhoneNumberFilterParams, r.CurrentQueueActivity, "current_queue_activity",
+        Paging.SNAPSHOT, "The queue right now: calls and callbacks waiting, agents online, wait "
+        "times (one record). Filter with phone_number_ids."),
+    _op("calls", "list", "/stats/incremental/calls", p.ExportParams, r.Call, "calls",
+        Paging.INCREMENTAL, "Calls created or updated since start_time (incremental export, "
+        "oldest first): direction, status, agent, durations, voicemail, IVR.",
+        rate_limit_note="10 requests/minute"),
+    _op("call_legs", "list", "/stats/incremental/legs", p.ExportParams, r.CallLeg, "legs",
+        Paging.INCREMENTAL, "Call legs created or updated since start_time (incremental export, "
+        "oldest first): one per customer/agent part of a call, with agent_id and "
+        "completion_status such as agent_missed.", rate_limit_note="10 requests/minute"),
+)
+
+_BY_KEY: dict[tuple[str, str], Operation] = {(op.entity, op.action): op for op in OPERATIONS}
+ENTITIES: tuple[str, ...] = tuple(dict.fromkeys(op.entity for op in OPERATIONS))
+
+
+def actions_of(entity: str) -> tuple[str, ...]:
+    return tuple(op.action for op in OPERATIONS if op.entity == entity)
+
+
+def lookup(entity: str, action: str) -> Operation:
+    """The operation for ``entity``/``action``; an error naming the valid choices otherwise."""
+    operation = _BY_KEY.get((entity, action))
+    if operation is not None:
+        return operation
+    if entity not in ENTITIES:
+        raise UnknownOperation(
+            f"Unknown entity {entity!r}. Valid entities: {', '.join(ENTITIES)}.",
+            hint="Pick one of the valid entities.",
+        )
+    raise UnknownOperation(
+        f"Entity {entity!r} has no action {action!r}. "
+        f"Valid actions: {', '.join(actions_of(entity))}.",
+        hint=f"Use one of: {', '.join(actions_of(entity))}.",
+    )

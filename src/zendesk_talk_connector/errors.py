@@ -1,0 +1,115 @@
+"""One error hierarchy for everything a caller or a model can cause.
+
+::
+
+    ZendeskTalkError
+    ├── ConfigurationError      bad subdomain, base_url or auth config (also a ValueError)
+    ├── UnknownOperation        unknown entity or action; names the valid ones
+    ├── InvalidParams           bad, missing or unknown params (client side, 400 or 422)
+    ├── WriteNotAllowed         a write action on a read-only connector
+    ├── APIStatusError          any other error status from the API
+    │   ├── AuthenticationError 401
+    │   ├── PermissionDenied    403
+    │   ├── NotFound            404
+    │   ├── RateLimited         429 after retries (carries retry_after)
+    │   └── ServerError         5xx after retries
+    └── TransportError          network failure or timeout after retries
+
+Every error carries ``message``, ``hint`` (what to do next, phrased so a model can act on it),
+and where the API answered: ``status``, Zendesk's ``error`` code and ``description``.
+Messages never contain credentials.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ZendeskTalkError(Exception):
+    """Base of every error raised by this package."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        status: int | None = None,
+        error: str | None = None,
+        description: str | None = None,
+        details: Any = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.status = status
+        self.error = error
+        self.description = description
+        self.details = details
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}" if self.hint else self.message
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe summary (what tools show a model)."""
+        data: dict[str, Any] = {"error": type(self).__name__, "message": self.message}
+        for key in ("hint", "status", "description"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = value
+        if self.error is not None:
+            data["api_error"] = self.error
+        return data
+
+
+class ConfigurationError(ZendeskTalkError, ValueError):
+    """The connector was configured wrongly (subdomain, base_url, auth)."""
+
+
+class UnknownOperation(ZendeskTalkError, LookupError):
+    """No such entity or action in the catalog."""
+
+
+class InvalidParams(ZendeskTalkError, ValueError):
+    """Params were missing, misspelled, of the wrong type or out of range."""
+
+
+class WriteNotAllowed(ZendeskTalkError, PermissionError):
+    """A write action was requested on a connector built read-only."""
+
+
+class APIStatusError(ZendeskTalkError):
+    """The API answered with an error status."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the credentials were missing, wrong or expired and could not be refreshed."""
+
+
+class PermissionDenied(APIStatusError):
+    """403: the user, plan or token scope does not allow this."""
+
+
+class NotFound(APIStatusError):
+    """404: no record with that id (or the feature is not on this account)."""
+
+
+class RateLimited(APIStatusError):
+    """429: still rate limited after the allowed retries."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        if self.retry_after is not None:
+            data["retry_after_seconds"] = self.retry_after
+        return data
+
+
+class ServerError(APIStatusError):
+    """5xx: Zendesk failed; retried and still failing."""
+
+
+class TransportError(ZendeskTalkError):
+    """The network failed (connection refused or dropped, timeout) after retries."""

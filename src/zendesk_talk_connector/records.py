@@ -1,0 +1,380 @@
+"""Record models: what the Talk API returns, parsed leniently.
+
+The real API adds fields over time and returns nulls freely, so every field is optional and
+unknown fields are kept (``extra="allow"``). A value of an unexpected type never fails a whole
+list: the field is set to ``None`` and the raw value is kept in :attr:`Record.invalid_values`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, model_validator
+from pydantic_core.core_schema import ValidatorFunctionWrapHandler
+
+
+class Record(BaseModel):
+    """Base of every record: lenient, keeps unknown fields, tolerates odd values."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    _invalid_values: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _tolerate_odd_values(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        try:
+            return handler(data)
+        except ValidationError as exc:
+            if not isinstance(data, dict):
+                raise
+            bad_fields = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+            cleaned = {k: (None if k in bad_fields else v) for k, v in data.items()}
+            record = handler(cleaned)
+            record._invalid_values = {k: data[k] for k in bad_fields if k in data}
+            return record
+
+    @property
+    def invalid_values(self) -> dict[str, Any]:
+        """Raw values the API sent that did not match the documented type (field -> value)."""
+        return dict(self._invalid_values)
+
+
+class PhoneNumber(Record):
+    """A Talk phone number (``/phone_numbers``)."""
+
+    id: int | None = None
+    number: str | None = None
+    display_number: str | None = None
+    name: str | None = None
+    nickname: str | None = None
+    country_code: str | None = None
+    location: str | None = None
+    toll_free: bool | None = None
+    sms_enabled: bool | None = None
+    sms_group_id: int | None = None
+    voice_enabled: bool | None = None
+    outbound_enabled: bool | None = None
+    external: bool | None = None
+    line_type: str | None = None
+    priority: int | None = None
+    recorded: bool | None = None
+    transcription: bool | None = None
+    brand_id: int | None = None
+    group_ids: list[int] | None = None
+    default_group_id: int | None = None
+    greeting_ids: list[int | str] | None = None
+    default_greeting_ids: list[str] | None = None
+    categorised_greetings: dict[str, Any] | None = None
+    categorised_greetings_with_sub_settings: dict[str, Any] | None = None
+    capabilities: dict[str, bool | None] | None = None
+    ivr_id: int | None = None
+    schedule_id: int | None = None
+    failover_number: str | None = None
+    call_recording_consent: str | None = None
+    created_at: str | None = None
+
+
+class AvailablePhoneNumber(Record):
+    """A number that can be bought (``/phone_numbers/search``)."""
+
+    number: str | None = None
+    display_number: str | None = None
+    toll_free: bool | None = None
+    location: str | None = None
+    country_code: str | None = None
+    token: str | None = None
+    price: str | None = None
+    address_requirements: str | None = None
+
+
+class Line(Record):
+    """A phone number or digital line (``/lines``)."""
+
+    id: int | None = None
+    nickname: str | None = None
+    line_type: str | None = None
+    country_code: str | None = None
+    external: bool | None = None
+    priority: int | None = None
+    brand_id: int | None = None
+    number: str | None = None
+    display_number: str | None = None
+    line_id: str | None = None
+
+
+class DigitalLine(Record):
+    """A digital line (Web Widget / app calling)."""
+
+    id: int | None = None
+    line_id: str | None = None
+    line_type: str | None = None
+    nickname: str | None = None
+    brand_id: int | None = None
+    call_recording_consent: str | None = None
+    default_group_id: int | None = None
+    group_ids: list[int] | None = None
+    greeting_ids: list[int | str] | None = None
+    default_greeting_ids: list[str] | None = None
+    outbound_number: str | None = None
+    priority: int | None = None
+    recorded: bool | None = None
+    schedule_id: int | None = None
+    transcription: bool | None = None
+    created_at: str | None = None
+
+
+class Address(Record):
+    """A postal address registered for number purchases."""
+
+    id: int | None = None
+    name: str | None = None
+    street: str | None = None
+    city: str | None = None
+    province: str | None = None
+    state: str | None = None
+    zip: str | None = None
+    country_code: str | None = None
+    provider_reference: str | None = None
+
+
+class Greeting(Record):
+    """A recorded greeting; system defaults have string ids such as ``voicemail_en``."""
+
+    id: int | str | None = None
+    name: str | None = None
+    category_id: int | None = None
+    active: bool | None = None
+    default: bool | None = None
+    default_lang: bool | None = None
+    has_sub_settings: bool | None = None
+    audio_name: str | None = None
+    audio_url: str | None = None
+    ivr_ids: list[int] | None = None
+    phone_number_ids: list[int] | None = None
+    pending: bool | None = None
+    upload_id: int | None = None
+
+
+class GreetingCategory(Record):
+    """A greeting category (e.g. ``voicemail``, ``available``)."""
+
+    id: int | None = None
+    name: str | None = None
+
+
+class IvrRoute(Record):
+    """A keypress route of an IVR menu."""
+
+    id: int | None = None
+    keypress: str | None = None
+    action: str | None = None
+    options: dict[str, Any] | None = None
+    option_text: str | None = None
+    greeting: str | None = None
+    overflow_options: list[Any] | None = None
+
+
+class IvrMenu(Record):
+    """A menu of an IVR, with its routes."""
+
+    id: int | None = None
+    name: str | None = None
+    default: bool | None = None
+    greeting_id: int | None = None
+    routes: list[IvrRoute] | None = None
+
+
+class Ivr(Record):
+    """An interactive voice response tree."""
+
+    id: int | None = None
+    name: str | None = None
+    menus: list[IvrMenu] | None = None
+    phone_number_ids: list[int] | None = None
+    phone_number_names: list[str] | None = None
+
+
+class Availability(Record):
+    """An agent's Talk availability."""
+
+    agent_state: str | None = None
+    call_status: str | None = None
+    via: str | None = None
+
+
+class AgentActivity(Record):
+    """Today's Talk activity of one agent (``/stats/agents_activity``)."""
+
+    agent_id: int | None = None
+    name: str | None = None
+    avatar_url: str | None = None
+    agent_state: str | None = None
+    call_status: str | None = None
+    via: str | None = None
+    forwarding_number: str | None = None
+    available_time: int | None = None
+    away_time: int | None = None
+    online_time: int | None = None
+    transfers_only_time: int | None = None
+    calls_accepted: int | None = None
+    calls_denied: int | None = None
+    calls_missed: int | None = None
+    calls_put_on_hold: int | None = None
+    total_call_duration: int | None = None
+    total_talk_time: int | None = None
+    total_hold_time: int | None = None
+    total_wrap_up_time: int | None = None
+    average_talk_time: int | None = None
+    average_hold_time: int | None = None
+    average_wrap_up_time: int | None = None
+    accepted_transfers: int | None = None
+    started_transfers: int | None = None
+    accepted_third_party_conferences: int | None = None
+    started_third_party_conferences: int | None = None
+
+
+class AgentsOverview(Record):
+    """Today's totals and averages over all agents."""
+
+    average_accepted_transfers: int | None = None
+    average_available_time: int | None = None
+    average_away_time: int | None = None
+    average_calls_accepted: int | None = None
+    average_calls_denied: int | None = None
+    average_calls_missed: int | None = None
+    average_calls_put_on_hold: int | None = None
+    average_hold_time: int | None = None
+    average_online_time: int | None = None
+    average_started_transfers: int | None = None
+    average_talk_time: int | None = None
+    average_transfers_only_time: int | None = None
+    average_wrap_up_time: int | None = None
+    total_accepted_transfers: int | None = None
+    total_calls_accepted: int | None = None
+    total_calls_denied: int | None = None
+    total_calls_missed: int | None = None
+    total_calls_put_on_hold: int | None = None
+    total_hold_time: int | None = None
+    total_started_transfers: int | None = None
+    total_talk_time: int | None = None
+    total_wrap_up_time: int | None = None
+
+
+class AccountOverview(Record):
+    """Today's call totals and averages for the account (durations in seconds)."""
+
+    average_call_duration: int | None = None
+    average_queue_wait_time: int | None = None
+    average_wrap_up_time: int | None = None
+    max_calls_waiting: int | None = None
+    max_queue_wait_time: int | None = None
+    total_call_duration: int | None = None
+    total_calls: int | None = None
+    total_voicemails: int | None = None
+    total_wrap_up_time: int | None = None
+    average_callback_wait_time: int | None = None
+    average_hold_time: int | None = None
+    average_time_to_answer: int | None = None
+    total_callback_calls: int | None = None
+    total_calls_abandoned_in_queue: int | None = None
+    total_calls_outside_business_hours: int | None = None
+    total_calls_with_exceeded_queue_wait_time: int | None = None
+    total_calls_with_requested_voicemail: int | None = None
+    total_hold_time: int | None = None
+    total_inbound_calls: int | None = None
+    total_outbound_calls: int | None = None
+    total_textback_requests: int | None = None
+    total_embeddable_callback_calls: int | None = None
+
+
+class CurrentQueueActivity(Record):
+    """The queue right now."""
+
+    agents_online: int | None = None
+    calls_waiting: int | None = None
+    callbacks_waiting: int | None = None
+    embeddable_callbacks_waiting: int | None = None
+    average_wait_time: int | None = None
+    longest_wait_time: int | None = None
+    ai_agent_calls: int | None = None
+
+
+class Call(Record):
+    """A call from the incremental calls export."""
+
+    id: int | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    agent_id: int | None = None
+    customer_id: int | None = None
+    ticket_id: int | None = None
+    phone_number_id: int | None = None
+    phone_number: str | None = None
+    line: str | None = None
+    line_id: int | None = None
+    line_type: str | None = None
+    call_channel: str | None = None
+    direction: str | None = None
+    completion_status: str | None = None
+    duration: int | None = None
+    talk_time: int | None = None
+    hold_time: int | None = None
+    wait_time: int | None = None
+    wrap_up_time: int | None = None
+    time_to_answer: int | None = None
+    consultation_time: int | None = None
+    minutes_billed: int | None = None
+    call_charge: str | None = None
+    call_group_id: int | None = None
+    default_group: bool | None = None
+    voicemail: bool | None = None
+    customer_requested_voicemail: bool | None = None
+    callback: bool | None = None
+    callback_source: str | None = None
+    call_recording_consent: str | None = None
+    call_recording_consent_action: str | None = None
+    call_recording_consent_keypress: str | None = None
+    recording_time: int | None = None
+    not_recording_time: int | None = None
+    recording_control_interactions: int | None = None
+    exceeded_queue_wait_time: bool | None = None
+    outside_business_hours: bool | None = None
+    overflowed: bool | None = None
+    overflowed_to: str | None = None
+    ivr_action: str | None = None
+    ivr_destination_group_name: str | None = None
+    ivr_hops: int | None = None
+    ivr_routed_to: str | None = None
+    ivr_time_spent: int | None = None
+    quality_issues: list[str] | None = None
+
+
+class CallLeg(Record):
+    """A call leg from the incremental legs export."""
+
+    id: int | None = None
+    call_id: int | None = None
+    type: str | None = None
+    agent_id: int | None = None
+    user_id: int | None = None
+    available_via: str | None = None
+    completion_status: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    duration: int | None = None
+    talk_time: int | None = None
+    hold_time: int | None = None
+    wrap_up_time: int | None = None
+    minutes_billed: int | None = None
+    call_charge: str | None = None
+    forwarded_to: str | None = None
+    transferred_from: int | None = None
+    transferred_to: int | None = None
+    conference_from: int | None = None
+    conference_to: int | None = None
+    conference_time: int | None = None
+    consultation_from: int | None = None
+    consultation_to: int | None = None
+    consultation_time: int | None = None
+    quality_issues: list[str] | None = None
