@@ -7,6 +7,7 @@
     ├── UnknownOperation        unknown entity or action; names the valid ones
     ├── InvalidParams           bad, missing or unknown params (client side, 400 or 422)
     ├── WriteNotAllowed         a write action on a read-only connector
+    ├── UnsafeNextPage          a next_page/cursor URL on another host (never followed)
     ├── APIStatusError          any other error status from the API
     │   ├── AuthenticationError 401
     │   ├── PermissionDenied    403
@@ -75,6 +76,10 @@ class InvalidParams(ZendeskTalkError, ValueError):
 
 class WriteNotAllowed(ZendeskTalkError, PermissionError):
     """A write action was requested on a connector built read-only."""
+
+
+class UnsafeNextPage(ZendeskTalkError):
+    """A ``next_page`` or cursor pointed at another host; it is never followed."""
 
 
 class APIStatusError(ZendeskTalkError):

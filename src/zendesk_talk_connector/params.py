@@ -139,8 +139,7 @@ class GreetingGetParams(Params):
     greeting_id: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)] = (
         Field(
             min_length=1,
-            description="Greeting id: an integer, or a system default name such as "
-            "'voicemail_en'.",
+            description="Greeting id: an integer, or a system default name such as 'voicemail_en'.",
         )
     )
 

@@ -1,0 +1,413 @@
+"""``ZendeskTalkConnector`` (async) and its sync twin ``SyncZendeskTalkConnector``.
+
+Both are thin drivers of the same :class:`~.engine.Engine` flows: nothing is decided here,
+only I/O is done. Construction does no I/O at all: the HTTP client is created on first use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from functools import partial
+from types import TracebackType
+from typing import Any, Literal, TypeVar
+
+import httpx
+from pydantic import BaseModel, Field
+
+from .auth import TokenCallback, credentials_for
+from .auth_config import (
+    AirbyteAuthConfig,
+    ZendeskTalkApiTokenAuthConfig,
+    ZendeskTalkOauth20AuthConfig,
+)
+from .catalog import ENTITIES, OPERATIONS, Paging, actions_of, lookup, operations_of
+from .engine import (
+    Batch,
+    Engine,
+    ExecuteResult,
+    Flow,
+    Refresh,
+    Send,
+    Sleep,
+    StreamFlow,
+    resolve_base_url,
+)
+from .errors import ConfigurationError, InvalidParams, ZendeskTalkError
+from .records import Record
+from .retry import RetryPolicy
+
+T = TypeVar("T")
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=32)
+CHECK_OPERATION = ("account_overview", "list")
+
+
+class CheckResult(BaseModel):
+    """Outcome of :meth:`ZendeskTalkConnector.check`."""
+
+    status: Literal["healthy", "unhealthy"]
+    error: str | None = Field(None, description="Why the check failed.")
+    checked: str = Field(description="The operation used to check.")
+
+
+class EntityNamespace:
+    """``connector.<entity>``: one method per catalog action, plus ``iter`` for lists."""
+
+    def __init__(self, connector: _ConnectorBase, entity: str) -> None:
+        self._connector = connector
+        self._entity = entity
+
+    def __repr__(self) -> str:
+        return f"<{self._entity}: {', '.join(actions_of(self._entity))}>"
+
+    def __dir__(self) -> list[str]:
+        return [*actions_of(self._entity), "iter"]
+
+    def __getattr__(self, action: str) -> Callable[..., Any]:
+        if action == "iter":
+            return partial(self._connector._iterate, self._entity, "list")
+        lookup(self._entity, action)  # raises UnknownOperation naming the valid actions
+        return partial(self._connector._execute_kwargs, self._entity, action)
+
+
+class _ConnectorBase:
+    """Configuration, catalog introspection and namespaces shared by both twins."""
+
+    # Defined by each twin (async or sync); the namespaces call them.
+    execute: Callable[..., Any]
+    iter: Callable[..., Any]
+
+    def __init__(
+        self,
+        auth_config: ZendeskTalkApiTokenAuthConfig
+        | ZendeskTalkOauth20AuthConfig
+        | AirbyteAuthConfig
+        | None = None,
+        config: Mapping[str, Any] | None = None,
+        *,
+        subdomain: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        retry: RetryPolicy | None = None,
+        allow_writes: bool = False,
+        on_token_refresh: TokenCallback | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        settings = dict(config or {})
+        unknown = set(settings) - {"subdomain", "base_url"}
+        if unknown:
+            raise ConfigurationError(
+                f"Unknown config keys: {', '.join(sorted(unknown))}.",
+                hint="config accepts 'subdomain' and 'base_url'.",
+            )
+        if auth_config is None:
+            raise ConfigurationError(
+                "No auth_config given.",
+                hint="Pass ZendeskTalkApiTokenAuthConfig(email=..., api_token=...) or "
+                "ZendeskTalkOauth20AuthConfig(access_token=...).",
+            )
+        if isinstance(auth_config, AirbyteAuthConfig):
+            raise ConfigurationError(
+                "Hosted execution (AirbyteAuthConfig) is not available in this version.",
+                hint="Use ZendeskTalkApiTokenAuthConfig or ZendeskTalkOauth20AuthConfig.",
+            )
+        self._auth_kind = (
+            "api_token" if isinstance(auth_config, ZendeskTalkApiTokenAuthConfig) else "oauth2"
+        )
+        self._engine = Engine(
+            base_url=resolve_base_url(
+                subdomain or settings.get("subdomain"), base_url or settings.get("base_url")
+            ),
+            credentials=credentials_for(auth_config, on_token_refresh),
+            retry=retry or RetryPolicy(),
+            clock=clock,
+            allow_writes=allow_writes,
+        )
+        if timeout is None:
+            self._timeout = DEFAULT_TIMEOUT
+        elif isinstance(timeout, httpx.Timeout):
+            self._timeout = timeout
+        else:
+            self._timeout = httpx.Timeout(timeout)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self._engine.base_url!r}, "
+            f"auth={self._auth_kind!r}, allow_writes={self._engine.allow_writes})"
+        )
+
+    def __getattr__(self, name: str) -> EntityNamespace:
+        if name in ENTITIES:
+            return EntityNamespace(self, name)
+        raise AttributeError(
+            f"{type(self).__name__!r} has no attribute {name!r} (entities: {', '.join(ENTITIES)})"
+        )
+
+    def __dir__(self) -> list[str]:
+        return [*super().__dir__(), *ENTITIES]
+
+    @property
+    def base_url(self) -> str:
+        return self._engine.base_url
+
+    @property
+    def allow_writes(self) -> bool:
+        return self._engine.allow_writes
+
+    def list_entities(self) -> list[dict[str, Any]]:
+        """Every entity with its actions (writes only when enabled) and their descriptions."""
+        entities: dict[str, dict[str, Any]] = {}
+        for op in OPERATIONS:
+            if op.write and not self.allow_writes:
+                continue
+            entry = entities.setdefault(op.entity, {"entity": op.entity, "actions": {}})
+            entry["actions"][op.action] = op.description
+        return list(entities.values())
+
+    def entity_schema(self, entity: str) -> dict[str, Any]:
+        """JSON schemas of an entity: its record, and the params of each action."""
+        ops = operations_of(entity)
+        return {
+            "entity": entity,
+            "record": ops[0].record.model_json_schema(),
+            "actions": {
+                op.action: {
+                    "description": op.description,
+                    "write": op.write,
+                    "params": op.params.model_json_schema(),
+                    "record": op.record.__name__,
+                }
+                for op in ops
+            },
+        }
+
+    def _execute_kwargs(self, entity: str, action: str, **params: Any) -> Any:
+        return self.execute(entity, action, params)
+
+    def _iterate(self, entity: str, action: str, **params: Any) -> Any:
+        return self.iter(entity, action, params)
+
+    def _stream_flow(
+        self, entity: str, action: str, params: Mapping[str, Any] | None
+    ) -> StreamFlow:
+        operation, validated = self._engine.prepare(entity, action, params)
+        if operation.paging is Paging.RECORD:
+            raise InvalidParams(
+                f"{entity}/{action} returns one record; there is nothing to iterate.",
+                hint=f"Use execute('{entity}', '{action}', ...) instead.",
+            )
+        limit = params.get("limit") if params else None
+        return self._engine.stream(operation, validated, limit)
+
+    @staticmethod
+    def _check_result(error: ZendeskTalkError | None) -> CheckResult:
+        return CheckResult(
+            status="unhealthy" if error else "healthy",
+            error=str(error) if error else None,
+            checked="/".join(CHECK_OPERATION),
+        )
+
+
+class ZendeskTalkConnector(_ConnectorBase):
+    """Async connector to the Zendesk Talk API.
+
+    Example::
+
+        connector = ZendeskTalkConnector(
+            auth_config=ZendeskTalkApiTokenAuthConfig(email="me@acme.com", api_token="..."),
+            config={"subdomain": "acme"},
+        )
+        numbers = await connector.execute("phone_numbers", "list", {"limit": 50})
+        async for call in connector.calls.iter(start_time="2024-11-01"):
+            ...
+    """
+
+    def __init__(
+        self,
+        auth_config: ZendeskTalkApiTokenAuthConfig
+        | ZendeskTalkOauth20AuthConfig
+        | AirbyteAuthConfig
+        | None = None,
+        config: Mapping[str, Any] | None = None,
+        *,
+        http_client: httpx.AsyncClient | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        **options: Any,
+    ) -> None:
+        super().__init__(auth_config, config, **options)
+        self._client = http_client
+        self._owns_client = http_client is None
+        self._sleep = sleep
+        self._refresh_lock: asyncio.Lock | None = None
+
+    async def execute(
+        self, entity: str, action: str, params: Mapping[str, Any] | BaseModel | None = None
+    ) -> ExecuteResult:
+        """Run one catalog action. Lists return ``data`` + ``meta``; ``get`` the record."""
+        return await self._drive(self._engine.execute(entity, action, params))
+
+    async def iter(
+        self, entity: str, action: str = "list", params: Mapping[str, Any] | None = None
+    ) -> AsyncIterator[Record]:
+        """Every record of a list action, page by page, in constant memory."""
+        flow = self._stream_flow(entity, action, params)
+        outcome: Any = None
+        while True:
+            try:
+                step = flow.send(outcome)
+            except StopIteration:
+                return
+            if isinstance(step, Batch):
+                for record in step.records:
+                    yield record
+                outcome = None
+            else:
+                outcome = await self._perform(step)
+
+    async def check(self) -> CheckResult:
+        """Whether the credentials and subdomain work (one cheap stats request)."""
+        try:
+            await self.execute(*CHECK_OPERATION)
+        except ZendeskTalkError as error:
+            return self._check_result(error)
+        return self._check_result(None)
+
+    async def close(self) -> None:
+        if self._client is not None and self._owns_client:
+            await self._client.aclose()
+            self._client = None
+
+    async def __aenter__(self) -> ZendeskTalkConnector:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def _drive(self, flow: Flow[T]) -> T:
+        outcome: Any = None
+        while True:
+            try:
+                step = flow.send(outcome)
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+            outcome = await self._perform(step)
+
+    async def _perform(self, step: Send | Sleep | Refresh) -> Any:
+        if isinstance(step, Send):
+            if self._client is None:
+                self._client = httpx.AsyncClient(timeout=self._timeout, limits=DEFAULT_LIMITS)
+            try:
+                return await self._client.send(step.request)
+            except httpx.TransportError as error:
+                return error
+        if isinstance(step, Sleep):
+            await self._sleep(step.seconds)
+            return None
+        if self._refresh_lock is None:
+            self._refresh_lock = asyncio.Lock()
+        async with self._refresh_lock:
+            if self._engine.credentials.authorization == step.stale_authorization:
+                await self._drive(self._engine.refresh())
+        return None
+
+
+class SyncZendeskTalkConnector(_ConnectorBase):
+    """The sync twin: same methods and results, over ``httpx.Client`` (no event loop)."""
+
+    def __init__(
+        self,
+        auth_config: ZendeskTalkApiTokenAuthConfig
+        | ZendeskTalkOauth20AuthConfig
+        | AirbyteAuthConfig
+        | None = None,
+        config: Mapping[str, Any] | None = None,
+        *,
+        http_client: httpx.Client | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        **options: Any,
+    ) -> None:
+        super().__init__(auth_config, config, **options)
+        self._client = http_client
+        self._owns_client = http_client is None
+        self._sleep = sleep
+        self._refresh_lock = threading.Lock()
+
+    def execute(
+        self, entity: str, action: str, params: Mapping[str, Any] | BaseModel | None = None
+    ) -> ExecuteResult:
+        """Run one catalog action. Lists return ``data`` + ``meta``; ``get`` the record."""
+        return self._drive(self._engine.execute(entity, action, params))
+
+    def iter(
+        self, entity: str, action: str = "list", params: Mapping[str, Any] | None = None
+    ) -> Iterator[Record]:
+        """Every record of a list action, page by page, in constant memory."""
+        flow = self._stream_flow(entity, action, params)
+        outcome: Any = None
+        while True:
+            try:
+                step = flow.send(outcome)
+            except StopIteration:
+                return
+            if isinstance(step, Batch):
+                yield from step.records
+                outcome = None
+            else:
+                outcome = self._perform(step)
+
+    def check(self) -> CheckResult:
+        """Whether the credentials and subdomain work (one cheap stats request)."""
+        try:
+            self.execute(*CHECK_OPERATION)
+        except ZendeskTalkError as error:
+            return self._check_result(error)
+        return self._check_result(None)
+
+    def close(self) -> None:
+        if self._client is not None and self._owns_client:
+            self._client.close()
+            self._client = None
+
+    def __enter__(self) -> SyncZendeskTalkConnector:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _drive(self, flow: Flow[T]) -> T:
+        outcome: Any = None
+        while True:
+            try:
+                step = flow.send(outcome)
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+            outcome = self._perform(step)
+
+    def _perform(self, step: Send | Sleep | Refresh) -> Any:
+        if isinstance(step, Send):
+            if self._client is None:
+                self._client = httpx.Client(timeout=self._timeout, limits=DEFAULT_LIMITS)
+            try:
+                return self._client.send(step.request)
+            except httpx.TransportError as error:
+                return error
+        if isinstance(step, Sleep):
+            self._sleep(step.seconds)
+            return None
+        with self._refresh_lock:
+            if self._engine.credentials.authorization == step.stale_authorization:
+                self._drive(self._engine.refresh())
+        return None

@@ -1,0 +1,234 @@
+"""Pagination decisions (sans-IO): which page to ask for next, and the cursor to resume from.
+
+Two kinds of paging exist in the Talk API:
+
+* offset lists follow ``next_page`` URLs verbatim (``.json`` suffix and all) until null; a
+  ``next_page`` on another host is refused, so credentials never leave the account's host.
+* incremental exports ask ``start_time=T`` (inclusive) and get at most 1,000 records per page,
+  with ``end_time`` = the newest ``updated_at`` seen. Records in the boundary second come
+  again on the next page, so they are de-duplicated by id; fewer than 1,000 records means
+  caught up. Only the ids of the boundary second are remembered: memory stays constant.
+
+Cursors are opaque to callers (base64url JSON) and resume *exactly* after the last record
+returned, even when a ``limit`` cut a page in the middle.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from .catalog import EXPORT_PAGE_SIZE, Operation
+from .errors import InvalidParams, ServerError, UnsafeNextPage
+
+MAX_PAGE_SIZE = 100
+RawRecord = dict[str, Any]
+
+
+def origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def encode_cursor(operation: Operation, state: Mapping[str, Any]) -> str:
+    payload = json.dumps({"op": operation.name, **state}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(payload.encode()).decode("ascii").rstrip("=")
+
+
+def decode_cursor(operation: Operation, cursor: str) -> dict[str, Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        state = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except (ValueError, binascii.Error, UnicodeError):
+        state = None
+    if not isinstance(state, dict) or state.get("op") != operation.name:
+        raise InvalidParams(
+            f"cursor is not a valid cursor for {operation.entity}/{operation.action}.",
+            hint="Pass meta.next_cursor from a previous result of the same action, unchanged, "
+            "or leave cursor out to start from the beginning.",
+        )
+    return state
+
+
+def extract_records(operation: Operation, body: Any) -> list[RawRecord]:
+    """The list of raw records in a response body (accepting documented alternate keys)."""
+    if isinstance(body, dict):
+        for key in (operation.response_key, *operation.alternate_keys):
+            value = body.get(key)
+            if isinstance(value, list):
+                return [item for item in value if isinstance(item, dict)]
+            if isinstance(value, dict):
+                return [value]
+    raise ServerError(
+        f"Unexpected response for {operation.entity}/{operation.action}: "
+        f"no {operation.response_key!r} in the body.",
+        hint="The API may have changed; report this with the request that failed.",
+    )
+
+
+def query_params(operation: Operation, params: Mapping[str, Any]) -> dict[str, str]:
+    """Query string values for the params that are neither path params nor paging controls."""
+    query: dict[str, str] = {}
+    for name, value in params.items():
+        if name in operation.path_params or name in ("limit", "cursor", "start_time"):
+            continue
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            query[name] = "true" if value else "false"
+        elif isinstance(value, (list, tuple)):
+            query[name] = ",".join(str(item) for item in value)
+        else:
+            query[name] = str(value)
+    return query
+
+
+class OffsetPager:
+    """Follows ``next_page`` URLs; resumes with (page URL, records to skip)."""
+
+    def __init__(
+        self,
+        operation: Operation,
+        first_url: str,
+        query: dict[str, str],
+        limit: int,
+        cursor: str | None,
+    ) -> None:
+        self._operation = operation
+        self._origin = origin(first_url)
+        self._query: dict[str, str] | None
+        if cursor is not None:
+            state = decode_cursor(operation, cursor)
+            self._url, self._skip, self._query = str(state["u"]), int(state["s"]), None
+            self._check_host(self._url)
+        else:
+            self._url, self._skip = first_url, 0
+            self._query = {**query, "per_page": str(min(MAX_PAGE_SIZE, limit))}
+        self._next: str | None = self._url
+        self.next_page: str | None = None
+        self.count: int | None = None
+        self._page_size = 0
+
+    def _check_host(self, url: str) -> None:
+        if origin(url) != self._origin:
+            raise UnsafeNextPage(
+                f"Refusing to follow a page URL on another host ({urlsplit(url).netloc}).",
+                hint="Only pages on the account's own host are followed, so credentials never "
+                "leave it. Start again without cursor.",
+            )
+
+    def request(self) -> tuple[str, dict[str, str] | None] | None:
+        """The next page to fetch (URL and query), or None when there are no more."""
+        if self._next is None:
+            return None
+        url, query = self._next, self._query
+        self._url, self._query = url, None  # next_page URLs carry their own query
+        return url, query
+
+    def accept(self, body: Any) -> list[RawRecord]:
+        records = extract_records(self._operation, body)[self._skip :]
+        skipped, self._skip = self._skip, 0
+        self._page_start = skipped
+        self._page_size = len(records)
+        self.next_page = body.get("next_page") if isinstance(body, dict) else None
+        count = body.get("count") if isinstance(body, dict) else None
+        self.count = count if isinstance(count, int) else self.count
+        if self.next_page:
+            self._check_host(self.next_page)
+        self._next = self.next_page or None
+        return records
+
+    def cursor_after(self, taken: int) -> str | None:
+        """Cursor resuming after ``taken`` records of the last accepted page."""
+        if taken < self._page_size:
+            return encode_cursor(self._operation, {"u": self._url, "s": self._page_start + taken})
+        if self.next_page:
+            return encode_cursor(self._operation, {"u": self.next_page, "s": 0})
+        return None
+
+
+def epoch_of(timestamp: Any) -> int | None:
+    if not isinstance(timestamp, str):
+        return None
+    try:
+        return int(datetime.fromisoformat(timestamp.replace("Z", "+00:00")).timestamp())
+    except ValueError:
+        return None
+
+
+class IncrementalPager:
+    """Walks an incremental export: inclusive ``start_time``, dedupe in the boundary second."""
+
+    def __init__(self, operation: Operation, url: str, start_time: int, cursor: str | None) -> None:
+        self._operation = operation
+        self._url = url
+        if cursor is not None:
+            state = decode_cursor(operation, cursor)
+            start_time, seen = int(state["t"]), {int(i) for i in state["x"]}
+        else:
+            seen = set()
+        self._start = start_time
+        self._seen_at_start: set[int] = seen
+        self._done = False
+        self._page: list[RawRecord] = []
+        self.end_time: int | None = None
+        self.next_page: str | None = None
+        self.count: int | None = None
+
+    @property
+    def caught_up(self) -> bool:
+        return self._done
+
+    def request(self) -> tuple[str, dict[str, str] | None] | None:
+        if self._done:
+            return None
+        return self._url, {"start_time": str(self._start)}
+
+    def accept(self, body: Any) -> list[RawRecord]:
+        raw = extract_records(self._operation, body)
+        count = body.get("count") if isinstance(body, dict) else None
+        self.count = count if isinstance(count, int) else len(raw)
+        self.next_page = body.get("next_page") if isinstance(body, dict) else None
+        end_time = body.get("end_time") if isinstance(body, dict) else None
+        if not isinstance(end_time, int):
+            end_time = max(
+                (epoch_of(r.get("updated_at")) or self._start for r in raw), default=self._start
+            )
+        fresh = [r for r in raw if r.get("id") not in self._seen_at_start]
+        self._page_start_state = (self._start, set(self._seen_at_start))
+        self._page = fresh
+        self.end_time = end_time
+        if self.count < EXPORT_PAGE_SIZE:
+            self._done = True
+        elif not fresh and end_time <= self._start:
+            # A full page of records we already have, all in one second: the API cannot move
+            # past it. Stop rather than loop forever.
+            self._done = True
+        self._seen_at_start = self._ids_at(end_time, fresh, self._start, self._seen_at_start)
+        self._start = max(end_time, self._start)
+        return fresh
+
+    @staticmethod
+    def _ids_at(second: int, records: list[RawRecord], start: int, seen: set[int]) -> set[int]:
+        ids = {r["id"] for r in records if epoch_of(r.get("updated_at")) == second and "id" in r}
+        return ids | seen if second == start else ids
+
+    def cursor_after(self, taken: int) -> str:
+        """Cursor resuming after ``taken`` records of the last accepted page."""
+        if taken >= len(self._page):
+            start, seen = self._start, self._seen_at_start
+        elif taken == 0:
+            start, seen = self._page_start_state
+        else:
+            page_start, page_seen = self._page_start_state
+            start = epoch_of(self._page[taken - 1].get("updated_at")) or page_start
+            seen = self._ids_at(start, self._page[:taken], page_start, page_seen)
+        return encode_cursor(self._operation, {"t": start, "x": sorted(seen)})
+
+    def has_more_after(self, taken: int) -> bool:
+        return taken < len(self._page) or not self._done

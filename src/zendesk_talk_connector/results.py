@@ -1,0 +1,40 @@
+"""What ``execute`` returns for list actions: typed records plus paging meta."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .records import Record
+
+RecordT = TypeVar("RecordT", bound=Record)
+
+
+class ListMeta(BaseModel):
+    """Where a list result stands and how to continue it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    returned: int = Field(description="Records in this result.")
+    has_more: bool = Field(description="True when more records can be fetched with next_cursor.")
+    next_cursor: str | None = Field(
+        None, description="Pass as `cursor` to continue exactly after the last returned record."
+    )
+    next_page: str | None = Field(None, description="The API's own next_page URL, verbatim.")
+    count: int | None = Field(
+        None, description="The API's count: the total for lists, the last page's size for exports."
+    )
+    end_time: int | None = Field(
+        None, description="Exports: epoch seconds of the newest record seen (the resume point)."
+    )
+
+
+class ZendeskTalkExecuteResult(BaseModel, Generic[RecordT]):
+    """The envelope of a list action: ``data`` (typed records) and ``meta``."""
+
+    data: list[RecordT]
+    meta: ListMeta
+
+
+ListResult = ZendeskTalkExecuteResult
