@@ -101,12 +101,18 @@ def _op(
     key: str,
     paging: Paging,
     description: str,
-    **extra: object,
+    *,
+    method: str = "GET",
+    write: bool = False,
+    alternate_keys: tuple[str, ...] = (),
+    body_key: str | None = None,
+    rate_limit_note: str = "",
 ) -> Operation:
-    method = str(extra.pop("method", "GET"))
     return Operation(
-        entity, action, method, path, params, record, key, paging, description, **extra
-    )  # type: ignore[arg-type]
+        entity, action, method, path, params, record, key, paging, description,
+        write=write, alternate_keys=alternate_keys, body_key=body_key,
+        rate_limit_note=rate_limit_note,
+    )  # fmt: skip
 
 
 OPERATIONS: tuple[Operation, ...] = (
