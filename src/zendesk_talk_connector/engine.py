@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -77,7 +77,9 @@ class Batch:
 
 Step = Send | Sleep | Refresh
 Flow = Generator[Step, Any, T]
-StreamFlow = Generator[Step | Batch, Any, ListMeta]
+Resume = Callable[[list[Record], int], str | None]
+"""Cursor resuming at ``records[index]`` of a list result (None when nothing follows)."""
+StreamFlow = Generator[Step | Batch, Any, tuple[ListMeta, Resume]]
 ExecuteResult = ZendeskTalkExecuteResult[Record] | Record
 
 
@@ -352,7 +354,10 @@ class Engine:
             try:
                 step = stream.send(outcome)
             except StopIteration as stop:
-                return ZendeskTalkExecuteResult[Record](data=data, meta=stop.value)
+                meta, resume = stop.value
+                result = ZendeskTalkExecuteResult[Record](data=data, meta=meta)
+                result.bind_resume(partial(resume, data))
+                return result
             if isinstance(step, Batch):
                 data.extend(step.records)
                 outcome = None
@@ -395,7 +400,7 @@ class Engine:
             if limit is not None:
                 records = records[:limit]
             yield Batch(records)
-            return ListMeta(returned=len(records), has_more=False, count=len(records))
+            return ListMeta(returned=len(records), has_more=False, count=len(records)), _no_resume
         adapter = _list_adapter(operation.record)
         returned, taken = 0, 0
         while (page := pager.request()) is not None:
@@ -411,14 +416,16 @@ class Engine:
             returned += taken
             if taken < len(raw) or (limit is not None and returned >= limit):
                 break
+        resume: Resume
         if isinstance(pager, IncrementalPager):
             has_more = pager.has_more_after(taken)
             cursor_out: str | None = pager.cursor_after(taken)
-            end_time = pager.end_time
+            end_time, resume = pager.end_time, pager.cursor_at
         else:
-            cursor_out = pager.cursor_after(taken)
+            cursor_out = pager.cursor_at(returned)
             has_more, end_time = cursor_out is not None, None
-        return ListMeta(
+            resume = partial(_offset_resume, pager)
+        meta = ListMeta(
             returned=returned,
             has_more=has_more,
             next_cursor=cursor_out,
@@ -426,3 +433,12 @@ class Engine:
             count=pager.count,
             end_time=end_time,
         )
+        return meta, resume
+
+
+def _offset_resume(pager: OffsetPager, records: list[Record], index: int) -> str | None:
+    return pager.cursor_at(index)
+
+
+def _no_resume(records: list[Record], index: int) -> str | None:
+    return None

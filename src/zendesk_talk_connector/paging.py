@@ -112,7 +112,9 @@ class OffsetPager:
         self._next: str | None = self._url
         self.next_page: str | None = None
         self.count: int | None = None
-        self._page_size = 0
+        self._accepted = 0
+        self._pages: list[tuple[int, str, int, int]] = []
+        """(index of its first record in this call, page URL, records skipped, length)"""
 
     def _check_host(self, url: str) -> None:
         if origin(url) != self._origin:
@@ -132,9 +134,9 @@ class OffsetPager:
 
     def accept(self, body: Any) -> list[RawRecord]:
         records = extract_records(self._operation, body)[self._skip :]
-        skipped, self._skip = self._skip, 0
-        self._page_start = skipped
-        self._page_size = len(records)
+        self._pages.append((self._accepted, self._url, self._skip, len(records)))
+        self._accepted += len(records)
+        self._skip = 0
         self.next_page = body.get("next_page") if isinstance(body, dict) else None
         count = body.get("count") if isinstance(body, dict) else None
         self.count = count if isinstance(count, int) else self.count
@@ -143,10 +145,11 @@ class OffsetPager:
         self._next = self.next_page or None
         return records
 
-    def cursor_after(self, taken: int) -> str | None:
-        """Cursor resuming after ``taken`` records of the last accepted page."""
-        if taken < self._page_size:
-            return encode_cursor(self._operation, {"u": self._url, "s": self._page_start + taken})
+    def cursor_at(self, index: int) -> str | None:
+        """Cursor resuming at record ``index`` of this call (None: nothing after it)."""
+        for first, url, skip, length in reversed(self._pages):
+            if first <= index < first + length:
+                return encode_cursor(self._operation, {"u": url, "s": skip + index - first})
         if self.next_page:
             return encode_cursor(self._operation, {"u": self.next_page, "s": 0})
         return None
@@ -174,6 +177,8 @@ class IncrementalPager:
             seen = set()
         self._start = start_time
         self._seen_at_start: set[int] = seen
+        self._initial_state = (start_time, set(seen))
+        self._page_start_state = self._initial_state
         self._done = False
         self._page: list[RawRecord] = []
         self.end_time: int | None = None
@@ -221,13 +226,26 @@ class IncrementalPager:
     def cursor_after(self, taken: int) -> str:
         """Cursor resuming after ``taken`` records of the last accepted page."""
         if taken >= len(self._page):
-            start, seen = self._start, self._seen_at_start
-        elif taken == 0:
-            start, seen = self._page_start_state
-        else:
-            page_start, page_seen = self._page_start_state
-            start = epoch_of(self._page[taken - 1].get("updated_at")) or page_start
-            seen = self._ids_at(start, self._page[:taken], page_start, page_seen)
+            return self._encode(self._start, self._seen_at_start)
+        page_start, page_seen = self._page_start_state
+        return self._cursor_within(self._page, taken, page_start, page_seen)
+
+    def cursor_at(self, records: list[Any], index: int) -> str:
+        """Cursor resuming at ``records[index]``, ``records`` being all this call returned."""
+        start, seen = self._initial_state
+        return self._cursor_within(
+            [{"id": r.id, "updated_at": r.updated_at} for r in records[:index]], index, start, seen
+        )
+
+    def _cursor_within(
+        self, records: list[RawRecord], taken: int, start: int, seen: set[int]
+    ) -> str:
+        if taken == 0:
+            return self._encode(start, seen)
+        second = epoch_of(records[taken - 1].get("updated_at")) or start
+        return self._encode(second, self._ids_at(second, records[:taken], start, seen))
+
+    def _encode(self, start: int, seen: set[int]) -> str:
         return encode_cursor(self._operation, {"t": start, "x": sorted(seen)})
 
     def has_more_after(self, taken: int) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from .records import Record
 
@@ -35,6 +36,20 @@ class ZendeskTalkExecuteResult(BaseModel, Generic[RecordT]):
 
     data: list[RecordT]
     meta: ListMeta
+
+    _resume: Callable[[int], str | None] | None = PrivateAttr(default=None)
+
+    def bind_resume(self, resume: Callable[[int], str | None]) -> None:
+        self._resume = resume
+
+    def cursor_at(self, index: int) -> str | None:
+        """A cursor resuming exactly at ``data[index]``, for callers that show only part of
+        the result (e.g. a tool output cut to a size budget). None when nothing follows."""
+        if index >= len(self.data):
+            return self.meta.next_cursor if self.meta.has_more else None
+        if self._resume is None:
+            raise ValueError("this result was not produced by a connector; it has no cursors")
+        return self._resume(index)
 
 
 ListResult = ZendeskTalkExecuteResult

@@ -202,3 +202,29 @@ def test_odd_value_in_one_record_does_not_fail_the_list():
     assert first.toll_free is True and first.model_extra == {"new_field": "kept"}
     assert second.id == 2 and second.toll_free is None and second.priority is None
     assert second.invalid_values == {"toll_free": "sometimes", "priority": "high"}
+
+
+@pytest.mark.parametrize("index", [0, 1, 500, 999, 1000, 1001, 1500, 2099])
+def test_cursor_at_any_index_resumes_exactly_there(index):
+    calls = make_calls(2100, per_second=11)
+    client = connector(export_handler(calls, []))
+    whole = client.execute("calls", "list", {"start_time": 1_700_000_000, "limit": 2100})
+    cursor = whole.cursor_at(index)
+    rest = client.execute("calls", "list", {"start_time": 0, "cursor": cursor, "limit": 5000})
+    assert [c.id for c in whole.data[:index]] + [c.id for c in rest.data] == [
+        c["id"] for c in calls
+    ]
+
+
+def test_offset_cursor_at_index_in_an_earlier_page():
+    def handler(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params.get("page", "1"))
+        nxt = f"{BASE}/api/v2/channels/voice/lines.json?page={page + 1}" if page < 3 else None
+        lines = [{"id": page * 100 + i} for i in range(4)]
+        return httpx.Response(200, json={"lines": lines, "next_page": nxt, "count": 12})
+
+    client = connector(handler)
+    whole = client.execute("lines", "list", {"limit": 12})
+    rest = client.execute("lines", "list", {"cursor": whole.cursor_at(5), "limit": 12})
+    assert [x.id for x in whole.data[:5] + rest.data] == [x.id for x in whole.data]
+    assert whole.cursor_at(12) is None
