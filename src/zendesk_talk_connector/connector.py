@@ -40,6 +40,7 @@ from .records import Record
 from .retry import RetryPolicy
 
 T = TypeVar("T")
+TwinT = TypeVar("TwinT", bound="_ConnectorBase")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=32)
 CHECK_OPERATION = ("account_overview", "list")
@@ -202,6 +203,18 @@ class _ConnectorBase:
         limit = params.get("limit") if params else None
         return self._engine.stream(operation, validated, limit)
 
+    def _twin_of(self, cls: type[TwinT]) -> TwinT:
+        """A connector of the other flavour sharing this one's engine (credentials, retries)."""
+        twin = cls.__new__(cls)
+        twin._engine = self._engine
+        twin._timeout = self._timeout
+        twin._auth_kind = self._auth_kind
+        twin._init_driver()
+        return twin
+
+    def _init_driver(self) -> None:
+        raise NotImplementedError
+
     @staticmethod
     def _check_result(error: ZendeskTalkError | None) -> CheckResult:
         return CheckResult(
@@ -238,10 +251,21 @@ class ZendeskTalkConnector(_ConnectorBase):
         **options: Any,
     ) -> None:
         super().__init__(auth_config, config, **options)
+        self._init_driver(http_client, sleep)
+
+    def _init_driver(
+        self,
+        http_client: httpx.AsyncClient | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self._client = http_client
         self._owns_client = http_client is None
         self._sleep = sleep
         self._refresh_lock: asyncio.Lock | None = None
+
+    def to_sync(self) -> SyncZendeskTalkConnector:
+        """The sync twin, sharing credentials (and OAuth refreshes) with this connector."""
+        return self._twin_of(SyncZendeskTalkConnector)
 
     async def execute(
         self, entity: str, action: str, params: Mapping[str, Any] | BaseModel | None = None
@@ -335,10 +359,19 @@ class SyncZendeskTalkConnector(_ConnectorBase):
         **options: Any,
     ) -> None:
         super().__init__(auth_config, config, **options)
+        self._init_driver(http_client, sleep)
+
+    def _init_driver(
+        self, http_client: httpx.Client | None = None, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         self._client = http_client
         self._owns_client = http_client is None
         self._sleep = sleep
         self._refresh_lock = threading.Lock()
+
+    def to_async(self) -> ZendeskTalkConnector:
+        """The async twin, sharing credentials (and OAuth refreshes) with this connector."""
+        return self._twin_of(ZendeskTalkConnector)
 
     def execute(
         self, entity: str, action: str, params: Mapping[str, Any] | BaseModel | None = None

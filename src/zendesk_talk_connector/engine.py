@@ -115,9 +115,10 @@ def resolve_base_url(subdomain: str | None, base_url: str | None) -> str:
     return f"https://{name}.zendesk.com"
 
 
-def _describe_validation_error(operation: Operation, exc: ValidationError) -> InvalidParams:
-    allowed = operation.param_names
-    where = f"{operation.entity}/{operation.action}"
+def describe_validation_error(
+    where: str, allowed: tuple[str, ...], exc: ValidationError
+) -> InvalidParams:
+    """An error naming each bad param (with a guess for typos) and the allowed ones."""
     allowed_text = ", ".join(allowed) if allowed else "none"
     problems: list[str] = []
     for err in exc.errors():
@@ -155,7 +156,9 @@ def validate_params(operation: Operation, params: Mapping[str, Any] | BaseModel 
     try:
         return operation.params.model_validate(dict(params or {}))
     except ValidationError as exc:
-        raise _describe_validation_error(operation, exc) from None
+        raise describe_validation_error(
+            f"{operation.entity}/{operation.action}", operation.param_names, exc
+        ) from None
 
 
 @cache

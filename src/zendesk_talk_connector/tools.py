@@ -1,0 +1,299 @@
+"""Framework-neutral tool definitions, built from the catalog; adapters only map types.
+
+* :func:`tool_definitions` gives one :class:`ToolDefinition` per entity/action (read actions
+  only unless writes are enabled): name, description (<= 1,024 chars), args model.
+* :class:`ToolRunner` validates arguments once (with messages naming the bad param and the
+  allowed ones), runs the action through the async or sync connector, and renders the
+  bounded model-facing text; the typed result stays available as the artifact.
+* Errors a model can cause leave as :class:`~.errors.ZendeskTalkError` (``str()`` is the
+  model-facing text); each adapter maps it to its framework's convention. Anything else
+  (programming errors) propagates untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+
+from .catalog import ENTITIES, OPERATIONS, Operation, Paging, lookup
+from .connector import SyncZendeskTalkConnector, ZendeskTalkConnector
+from .engine import ExecuteResult, describe_validation_error
+from .errors import InvalidParams
+from .output import DEFAULT_MAX_OUTPUT_CHARS, check_fields, record_fields, render
+
+EXECUTE_TOOL_NAME = "zendesk_talk_execute"
+FIELDS_DESCRIPTION = (
+    "Optional: only these record fields in the output (e.g. ['id','name']). Numeric fields "
+    "also get count/sum/min/max/avg over all returned records."
+)
+
+
+@dataclass(frozen=True)
+class ToolResult:
+    """``content`` for the model; ``artifact`` (typed records) for the application."""
+
+    content: str
+    artifact: ExecuteResult
+
+
+@dataclass(frozen=True)
+class ToolDefinition:
+    """One tool: what a framework needs to expose it, and the operation it runs."""
+
+    name: str
+    description: str
+    args_model: type[BaseModel]
+    operation: Operation | None
+    """None for the single ``zendesk_talk_execute`` tool."""
+
+    def json_schema(self) -> dict[str, Any]:
+        """The args schema, portable across LLM providers (no $ref/$defs, no titles)."""
+        return portable_schema(self.args_model.model_json_schema())
+
+
+def portable_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """Inline ``$defs`` and drop ``title`` keys, which several providers reject."""
+    definitions = schema.get("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                return walk(definitions[ref.rsplit("/", 1)[-1]])
+            return {k: walk(v) for k, v in node.items() if k not in ("title", "$defs")}
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        return node
+
+    return walk(schema)  # type: ignore[no-any-return]
+
+
+def _args_model(operation: Operation) -> type[BaseModel]:
+    """The action's params model plus ``fields`` (output selection)."""
+    name = "".join(part.title() for part in operation.name.split("_")) + "Args"
+    return create_model(
+        name,
+        __base__=operation.params,
+        __doc__=operation.description,
+        fields=(list[str] | None, Field(None, description=FIELDS_DESCRIPTION)),
+    )
+
+
+def _description(operation: Operation) -> str:
+    text = operation.description
+    if operation.paging is Paging.OFFSET:
+        text += " Returns up to `limit` records; if has_more, pass next_cursor as `cursor`."
+    elif operation.paging is Paging.INCREMENTAL:
+        text += (
+            " Needs start_time (epoch seconds or ISO 8601). Returns up to `limit` records, "
+            "oldest first; if has_more, pass next_cursor as `cursor`."
+        )
+        if operation.rate_limit_note:
+            text += f" Zendesk allows {operation.rate_limit_note}."
+    if operation.write:
+        text += " Changes data in Zendesk."
+    return text[:1024]
+
+
+def _selected(operation: Operation, names: Iterable[str] | None) -> bool:
+    if names is None:
+        return False
+    keys = {operation.entity, operation.name, f"{operation.entity}/{operation.action}"}
+    return any(name in keys for name in names)
+
+
+def tool_definitions(
+    *,
+    allow_writes: bool = False,
+    include: Iterable[str] | None = None,
+    exclude: Iterable[str] | None = None,
+) -> list[ToolDefinition]:
+    """One tool per catalog action. ``include``/``exclude`` take entity names, tool names
+    (``zendesk_talk_calls_list``) or ``entity/action``; unknown names are an error."""
+    include, exclude = _known(include), _known(exclude)
+    return [
+        ToolDefinition(op.name, _description(op), _args_model(op), op)
+        for op in OPERATIONS
+        if (allow_writes or not op.write)
+        and (include is None or _selected(op, include))
+        and not _selected(op, exclude)
+    ]
+
+
+def _known(names: Iterable[str] | None) -> list[str] | None:
+    if names is None:
+        return None
+    names = [names] if isinstance(names, str) else list(names)
+    valid = {*ENTITIES}
+    for op in OPERATIONS:
+        valid |= {op.name, f"{op.entity}/{op.action}"}
+    unknown = [name for name in names if name not in valid]
+    if unknown:
+        raise InvalidParams(
+            f"Unknown tool or entity name(s): {', '.join(map(repr, unknown))}.",
+            hint=f"Use entity names ({', '.join(ENTITIES)}), tool names such as "
+            "'zendesk_talk_calls_list', or 'entity/action'.",
+        )
+    return names
+
+
+# -- the single-tool mode ---------------------------------------------------------------
+
+
+def _signature(operation: Operation) -> str:
+    names = []
+    for name, field in operation.params.model_fields.items():
+        if name in ("limit", "cursor"):
+            continue
+        names.append(f"{name}*" if field.is_required() else name)
+    return f"{operation.action}({', '.join(names)})"
+
+
+def execute_description(operations: Iterable[Operation]) -> str:
+    """Compact catalog for the single tool: every entity, action and param (< 2,500 chars)."""
+    by_entity: dict[str, list[str]] = {}
+    for op in operations:
+        by_entity.setdefault(op.entity, []).append(_signature(op))
+    lines = [
+        "Query Zendesk Talk (voice): give entity, action, params (* = required). Lists take "
+        "limit and cursor (pass next_cursor to continue); fields=[...] selects output fields. "
+        "Times: epoch seconds or ISO 8601.",
+    ]
+    lines += [f"- {entity}: {' | '.join(sigs)}" for entity, sigs in by_entity.items()]
+    lines.append("Stats entities cover today; calls and call_legs are exports since start_time.")
+    return "\n".join(lines)
+
+
+def _execute_args_model(operations: list[Operation]) -> type[BaseModel]:
+    properties: dict[str, Any] = {}
+    for op in operations:
+        for name, schema in portable_schema(op.params.model_json_schema())["properties"].items():
+            properties.setdefault(name, schema)
+    properties["fields"] = {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": FIELDS_DESCRIPTION,
+    }
+    entities = tuple(dict.fromkeys(op.entity for op in operations))
+    actions = tuple(dict.fromkeys(op.action for op in operations))
+    return create_model(
+        "ZendeskTalkExecuteArgs",
+        __config__=ConfigDict(extra="forbid"),
+        entity=(Literal[entities], Field(description="The entity, e.g. 'phone_numbers'.")),  # type: ignore[arg-type]
+        action=(Literal[actions], Field(description="The action, e.g. 'list' or 'get'.")),  # type: ignore[arg-type]
+        params=(
+            dict[str, Any],
+            Field(
+                default_factory=dict,
+                description="Params of the action (see the list above).",
+                json_schema_extra={"properties": properties},
+            ),
+        ),
+    )
+
+
+def execute_tool_definition(
+    *, allow_writes: bool = False, include: Iterable[str] | None = None,
+    exclude: Iterable[str] | None = None,
+) -> ToolDefinition:  # fmt: skip
+    """The single ``zendesk_talk_execute(entity, action, params)`` tool over the same actions."""
+    operations = [
+        d.operation
+        for d in tool_definitions(allow_writes=allow_writes, include=include, exclude=exclude)
+        if d.operation is not None
+    ]
+    return ToolDefinition(
+        EXECUTE_TOOL_NAME,
+        execute_description(operations),
+        _execute_args_model(operations),
+        None,
+    )
+
+
+# -- running tools ----------------------------------------------------------------------
+
+
+class ToolRunner:
+    """Runs tool definitions against a connector (async and sync twins share one engine)."""
+
+    def __init__(
+        self,
+        connector: ZendeskTalkConnector | SyncZendeskTalkConnector,
+        *,
+        max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
+    ) -> None:
+        if max_output_chars < 1000:
+            raise ValueError("max_output_chars must be at least 1000")
+        self.connector = connector
+        self.max_output_chars = max_output_chars
+
+    @cached_property
+    def async_connector(self) -> ZendeskTalkConnector:
+        if isinstance(self.connector, ZendeskTalkConnector):
+            return self.connector
+        return self.connector.to_async()
+
+    @cached_property
+    def sync_connector(self) -> SyncZendeskTalkConnector:
+        if isinstance(self.connector, SyncZendeskTalkConnector):
+            return self.connector
+        return self.connector.to_sync()
+
+    def definitions(
+        self,
+        *,
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+        single_tool: bool = False,
+    ) -> list[ToolDefinition]:
+        allow = self.connector.allow_writes
+        if single_tool:
+            return [execute_tool_definition(allow_writes=allow, include=include, exclude=exclude)]
+        return tool_definitions(allow_writes=allow, include=include, exclude=exclude)
+
+    def prepare(
+        self, tool: ToolDefinition, args: Mapping[str, Any]
+    ) -> tuple[Operation, dict[str, Any], list[str] | None]:
+        """Validate the model's arguments: (operation, params for execute, fields)."""
+        if tool.operation is None:
+            try:
+                call = tool.args_model.model_validate(dict(args))
+            except ValidationError as exc:
+                raise describe_validation_error(
+                    "zendesk_talk_execute", ("entity", "action", "params"), exc
+                ) from None
+            operation = lookup(call.entity, call.action)  # type: ignore[attr-defined]
+            params = dict(call.params)  # type: ignore[attr-defined]
+        else:
+            operation, params = tool.operation, dict(args)
+        fields = params.pop("fields", None)
+        if isinstance(fields, str):
+            fields = [part.strip() for part in re.split(r"[,\s]+", fields) if part.strip()]
+        if fields is not None and not isinstance(fields, list):
+            raise InvalidParams(
+                "fields must be a list of field names.",
+                hint=f"Fields of {operation.entity}: {', '.join(record_fields(operation))}.",
+            )
+        check_fields(operation, fields)
+        return operation, params, fields
+
+    async def acall(self, tool: ToolDefinition, args: Mapping[str, Any]) -> ToolResult:
+        operation, params, fields = self.prepare(tool, args)
+        result = await self.async_connector.execute(operation.entity, operation.action, params)
+        return self._result(operation, result, fields)
+
+    def call(self, tool: ToolDefinition, args: Mapping[str, Any]) -> ToolResult:
+        operation, params, fields = self.prepare(tool, args)
+        result = self.sync_connector.execute(operation.entity, operation.action, params)
+        return self._result(operation, result, fields)
+
+    def _result(
+        self, operation: Operation, result: ExecuteResult, fields: list[str] | None
+    ) -> ToolResult:
+        content = render(operation, result, fields=fields, max_chars=self.max_output_chars)
+        return ToolResult(content, result)
