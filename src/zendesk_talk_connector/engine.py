@@ -233,7 +233,9 @@ def error_from_response(
         )
     if status >= 500:
         return ServerError(summary + ".", hint="Zendesk failed; try again later.", **kwargs)
-    return APIStatusError(summary + ".", **kwargs)
+    return APIStatusError(
+        summary + ".", hint="The API refused this request; check the params and ids.", **kwargs
+    )
 
 
 class Engine:
