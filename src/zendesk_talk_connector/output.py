@@ -1,6 +1,7 @@
 """What a tool shows a model: compact, bounded JSON with an honest truncation marker.
 
 * nulls are dropped (recursively) and JSON is written without spaces;
+* ``where`` keeps only records whose fields equal the given values (``sms_enabled=true``);
 * ``fields`` keeps only the named fields; numeric ones are then also summarised (count, sum,
   min, max, avg) over *all* records returned, so totals stay right when the list is cut;
 * the text never exceeds the budget: records that do not fit are left out, and the output
@@ -51,6 +52,37 @@ def check_fields(operation: Operation, fields: Sequence[str] | None) -> None:
         )
 
 
+Condition = tuple[str, Any]
+
+
+def parse_where(operation: Operation, where: Sequence[str] | None) -> list[Condition]:
+    """``["sms_enabled=true", "country_code=US"]`` -> [(field, value)], values JSON-decoded."""
+    conditions: list[Condition] = []
+    for item in where or ():
+        name, sep, raw = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise InvalidParams(
+                f"where item {item!r} is not 'field=value'.",
+                hint="Use e.g. where=['sms_enabled=true', 'country_code=US'].",
+            )
+        try:
+            value = json.loads(raw.strip())
+        except ValueError:
+            value = raw.strip()
+        conditions.append((name, value))
+    check_fields(operation, [name for name, _ in conditions])
+    return conditions
+
+
+def matches(record: Record, conditions: Sequence[Condition]) -> bool:
+    for name, wanted in conditions:
+        value = getattr(record, name, None)
+        if value != wanted and str(value) != str(wanted):
+            return False
+    return True
+
+
 def shape_record(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
     data = record.model_dump(include=set(fields) if fields else None, exclude_none=True)
     return drop_nulls(data)  # type: ignore[no-any-return]
@@ -83,38 +115,43 @@ def render(
     result: ZendeskTalkExecuteResult[Record] | Record,
     *,
     fields: Sequence[str] | None = None,
+    where: Sequence[Condition] = (),
     max_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
 ) -> str:
     """The model-facing text for a result, never longer than ``max_chars``."""
     if isinstance(result, Record):
         return _cut(dumps(shape_record(result, fields)), max_chars, operation)
+    selected = [(i, r) for i, r in enumerate(result.data) if matches(r, where)]
     envelope: dict[str, Any] = {"returned": result.meta.returned}
+    if where:
+        envelope["matched"] = len(selected)
     if fields:
-        summary = numeric_summary(result.data, fields)
+        summary = numeric_summary((r for _, r in selected), fields)
         if summary:
             envelope["summary"] = summary
     budget = max_chars - _ENVELOPE_RESERVE - len(dumps(envelope))
     shown: list[str] = []
     used = 2  # the brackets
-    for record in result.data:
+    cut_at: int | None = None
+    for index, record in selected:
         text = dumps(shape_record(record, fields))
         if used + len(text) + 1 > budget:
+            cut_at = index
             break
         shown.append(text)
         used += len(text) + 1
-    complete = len(shown) == len(result.data)
-    if complete:
+    if cut_at is None:
         cursor = result.meta.next_cursor if result.meta.has_more else None
     else:
-        cursor = result.cursor_at(len(shown))
+        cursor = result.cursor_at(cut_at)
         envelope["shown"] = len(shown)
         envelope["truncated"] = True
-    tail: dict[str, Any] = {"has_more": (not complete) or result.meta.has_more}
+    tail: dict[str, Any] = {"has_more": cut_at is not None or result.meta.has_more}
     if cursor:
         tail["next_cursor"] = cursor
     if result.meta.end_time is not None:
         tail["end_time"] = result.meta.end_time
-    note = _note(operation, complete, len(shown), result, bool(fields))
+    note = _note(operation, cut_at is None, len(shown), len(selected), result, bool(fields))
     if note:
         tail["note"] = note
     head = dumps(envelope)[:-1]
@@ -126,13 +163,14 @@ def _note(
     operation: Operation,
     complete: bool,
     shown: int,
+    selected: int,
     result: ZendeskTalkExecuteResult[Record],
     has_fields: bool,
 ) -> str:
     if not complete:
         narrow = "" if has_fields else " or pass fields=[...] to get fewer fields per record"
         return (
-            f"Output cut to {shown} of {result.meta.returned} records to fit the size budget. "
+            f"Output cut to {shown} of {selected} records to fit the size budget. "
             f"Call again with cursor=next_cursor to continue{narrow}."
         )
     if result.meta.has_more:

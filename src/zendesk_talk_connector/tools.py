@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,9 +23,20 @@ from .catalog import ENTITIES, OPERATIONS, Operation, Paging, lookup
 from .connector import SyncZendeskTalkConnector, ZendeskTalkConnector
 from .engine import ExecuteResult, describe_validation_error
 from .errors import InvalidParams
-from .output import DEFAULT_MAX_OUTPUT_CHARS, check_fields, record_fields, render
+from .output import (
+    DEFAULT_MAX_OUTPUT_CHARS,
+    Condition,
+    check_fields,
+    parse_where,
+    record_fields,
+    render,
+)
 
 EXECUTE_TOOL_NAME = "zendesk_talk_execute"
+WHERE_DESCRIPTION = (
+    "Optional: keep only records whose fields equal these values, as 'field=value' strings, "
+    "e.g. ['sms_enabled=true', 'country_code=US']. Applies to the records fetched (limit)."
+)
 FIELDS_DESCRIPTION = (
     "Optional: only these record fields in the output (e.g. ['id','name']). Numeric fields "
     "also get count/sum/min/max/avg over all returned records."
@@ -39,6 +49,16 @@ class ToolResult:
 
     content: str
     artifact: ExecuteResult
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A validated tool call: what to execute, and how to shape the output."""
+
+    operation: Operation
+    params: dict[str, Any]
+    fields: list[str] | None
+    where: list[Condition]
 
 
 @dataclass(frozen=True)
@@ -81,6 +101,7 @@ def _args_model(operation: Operation) -> type[BaseModel]:
         __base__=operation.params,
         __doc__=operation.description,
         fields=(list[str] | None, Field(None, description=FIELDS_DESCRIPTION)),
+        where=(list[str] | None, Field(None, description=WHERE_DESCRIPTION)),
     )
 
 
@@ -161,7 +182,8 @@ def execute_description(operations: Iterable[Operation]) -> str:
         by_entity.setdefault(op.entity, []).append(_signature(op))
     lines = [
         "Query Zendesk Talk (voice): give entity, action, params (* = required). Lists take "
-        "limit and cursor (pass next_cursor to continue); fields=[...] selects output fields. "
+        "limit and cursor (pass next_cursor to continue), where=['field=value'] filters and "
+        "fields=[...] selects output fields. "
         "Times: epoch seconds or ISO 8601.",
     ]
     lines += [f"- {entity}: {' | '.join(sigs)}" for entity, sigs in by_entity.items()]
@@ -178,6 +200,11 @@ def _execute_args_model(operations: list[Operation]) -> type[BaseModel]:
         "type": "array",
         "items": {"type": "string"},
         "description": FIELDS_DESCRIPTION,
+    }
+    properties["where"] = {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": WHERE_DESCRIPTION,
     }
     entities = tuple(dict.fromkeys(op.entity for op in operations))
     actions = tuple(dict.fromkeys(op.action for op in operations))
@@ -256,10 +283,8 @@ class ToolRunner:
             return [execute_tool_definition(allow_writes=allow, include=include, exclude=exclude)]
         return tool_definitions(allow_writes=allow, include=include, exclude=exclude)
 
-    def prepare(
-        self, tool: ToolDefinition, args: Mapping[str, Any]
-    ) -> tuple[Operation, dict[str, Any], list[str] | None]:
-        """Validate the model's arguments: (operation, params for execute, fields)."""
+    def prepare(self, tool: ToolDefinition, args: Mapping[str, Any]) -> Prepared:
+        """Validate the model's arguments once, with messages naming the bad param."""
         if tool.operation is None:
             try:
                 call = tool.args_model.model_validate(dict(args))
@@ -271,29 +296,43 @@ class ToolRunner:
             params = dict(call.params)  # type: ignore[attr-defined]
         else:
             operation, params = tool.operation, dict(args)
-        fields = params.pop("fields", None)
-        if isinstance(fields, str):
-            fields = [part.strip() for part in re.split(r"[,\s]+", fields) if part.strip()]
-        if fields is not None and not isinstance(fields, list):
-            raise InvalidParams(
-                "fields must be a list of field names.",
-                hint=f"Fields of {operation.entity}: {', '.join(record_fields(operation))}.",
-            )
+        fields = _string_list(params.pop("fields", None), "fields", operation)
+        where = parse_where(operation, _string_list(params.pop("where", None), "where", operation))
         check_fields(operation, fields)
-        return operation, params, fields
+        return Prepared(operation, params, fields, where)
 
     async def acall(self, tool: ToolDefinition, args: Mapping[str, Any]) -> ToolResult:
-        operation, params, fields = self.prepare(tool, args)
-        result = await self.async_connector.execute(operation.entity, operation.action, params)
-        return self._result(operation, result, fields)
+        call = self.prepare(tool, args)
+        op = call.operation
+        return self._result(
+            call, await self.async_connector.execute(op.entity, op.action, call.params)
+        )
 
     def call(self, tool: ToolDefinition, args: Mapping[str, Any]) -> ToolResult:
-        operation, params, fields = self.prepare(tool, args)
-        result = self.sync_connector.execute(operation.entity, operation.action, params)
-        return self._result(operation, result, fields)
+        call = self.prepare(tool, args)
+        op = call.operation
+        return self._result(call, self.sync_connector.execute(op.entity, op.action, call.params))
 
-    def _result(
-        self, operation: Operation, result: ExecuteResult, fields: list[str] | None
-    ) -> ToolResult:
-        content = render(operation, result, fields=fields, max_chars=self.max_output_chars)
+    def _result(self, call: Prepared, result: ExecuteResult) -> ToolResult:
+        content = render(
+            call.operation,
+            result,
+            fields=call.fields,
+            where=call.where,
+            max_chars=self.max_output_chars,
+        )
         return ToolResult(content, result)
+
+
+def _string_list(value: Any, name: str, operation: Operation) -> list[str] | None:
+    """A list of strings; a comma-separated string is accepted too (models send both)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    raise InvalidParams(
+        f"{name} must be a list of strings, not {value!r}.",
+        hint=f"Fields of {operation.entity}: {', '.join(record_fields(operation))}.",
+    )
