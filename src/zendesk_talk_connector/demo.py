@@ -1,0 +1,80 @@
+"""The demo: start the embedded sandbox and answer operations questions through the connector.
+
+Run with ``make demo`` or ``python -m zendesk_talk_connector.demo``. Nothing leaves this
+machine: the sandbox is a Talk API emulator on loopback with seeded data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import datetime, timezone
+
+from . import ZendeskTalkApiTokenAuthConfig, ZendeskTalkConnector
+from .models import AgentActivity, CurrentQueueActivity, PhoneNumber
+from .sandbox import Sandbox
+
+
+def _heading(text: str) -> None:
+    print(f"\n## {text}")
+
+
+async def answer_questions(connector: ZendeskTalkConnector) -> None:
+    numbers: list[PhoneNumber] = [n async for n in connector.phone_numbers.iter()]
+
+    _heading("Which phone numbers have SMS enabled?")
+    sms = [n for n in numbers if n.sms_enabled]
+    print(f"{len(sms)} of {len(numbers)} numbers have SMS enabled, e.g.:")
+    for number in sms[:5]:
+        print(f"  {number.display_number or number.number}  {number.name or ''}")
+
+    _heading("Which are toll-free?")
+    toll_free = [n for n in numbers if n.toll_free]
+    by_country = Counter(n.country_code for n in toll_free)
+    print(f"{len(toll_free)} toll-free numbers: {dict(by_country.most_common())}")
+
+    _heading("Current queue activity")
+    queue = (await connector.current_queue_activity.list()).data[0]
+    assert isinstance(queue, CurrentQueueActivity)
+    print(
+        f"{queue.calls_waiting} calls and {queue.callbacks_waiting} callbacks waiting, "
+        f"{queue.agents_online} agents online, longest wait {queue.longest_wait_time} s, "
+        f"average wait {queue.average_wait_time} s"
+    )
+
+    _heading("Which agent missed the most calls today?")
+    activity: list[AgentActivity] = [a async for a in connector.agents_activity.iter()]
+    worst = max(activity, key=lambda a: a.calls_missed or 0)
+    print(f"{worst.name} (agent {worst.agent_id}) missed {worst.calls_missed} call(s) today")
+
+    _heading("What is the average call duration?")
+    today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    since = int(today.timestamp()) - 6 * 86_400
+    durations = [
+        call.duration
+        async for call in connector.calls.iter(start_time=since)
+        if call.duration is not None
+    ]
+    average = sum(durations) / len(durations)
+    overview = (await connector.account_overview.list()).data[0]
+    print(
+        f"Over the last 7 days: {average:.0f} s across {len(durations)} calls "
+        f"(incremental export, all pages). Today: "
+        f"{overview.average_call_duration} s across {overview.total_calls} calls "
+        "(account overview)."
+    )
+
+
+async def main() -> None:
+    with Sandbox(seed=0) as sandbox:
+        print(f"Sandbox Talk API at {sandbox.base_url} (seeded data, nothing leaves this machine)")
+        async with ZendeskTalkConnector(
+            ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token),
+            base_url=sandbox.base_url,
+        ) as connector:
+            print(f"check(): {(await connector.check()).status}")
+            await answer_questions(connector)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
