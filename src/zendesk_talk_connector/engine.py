@@ -10,6 +10,7 @@ event loop.
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from .results import ListMeta, ZendeskTalkExecuteResult
 from .retry import RetryPolicy, parse_retry_after
 
 T = TypeVar("T")
+logger = logging.getLogger("zendesk_talk_connector")
 _SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 USER_AGENT = f"zendesk-talk-connector/{__version__}"
 
@@ -314,11 +316,20 @@ class Engine:
                     hint="Check the network, the subdomain or base_url, and the timeout.",
                 ) from outcome
             waited += delay
+            logger.info(
+                "retrying %s %s in %.2fs (attempt %d failed: %s)",
+                method,
+                urlsplit(url).path,
+                delay,
+                attempts,
+                status if status is not None else type(outcome).__name__,
+            )
             yield Sleep(delay)
 
     def refresh(self) -> Flow[None]:
         """Exchange the refresh token once (not retried: refresh tokens are single-use)."""
         assert isinstance(self.credentials, OAuthCredentials)
+        logger.info("refreshing the OAuth access token")
         outcome = yield Send(self.credentials.refresh_request(self.base_url + "/oauth/tokens"))
         if not isinstance(outcome, httpx.Response):
             raise TransportError(

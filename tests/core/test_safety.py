@@ -106,3 +106,20 @@ def test_import_and_construction_do_nothing():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[] [] 1 None None"
+
+
+def test_retries_are_logged_without_secrets(sandbox, caplog, sleeps):
+    import logging
+
+    config = ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token)
+    sandbox.faults.fail_next(1, status=429, retry_after="1")
+    with caplog.at_level(logging.DEBUG, logger="zendesk_talk_connector"):
+        connector = SyncZendeskTalkConnector(
+            config, base_url=sandbox.base_url, sleep=sleeps.sync_sleep
+        )
+        connector.execute("lines", "list", {"limit": 2})
+        connector.close()
+    assert (
+        "retrying GET /api/v2/channels/voice/lines in 1.00s (attempt 1 failed: 429)" in caplog.text
+    )
+    assert sandbox.api_token not in caplog.text
