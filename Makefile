@@ -22,7 +22,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict src $(wildcard integrations/*/src) $(wildcard integrations/*/langchain_zendesk_talk) $(wildcard integrations/*/llama_index)
+	$(BIN)/mypy --strict src $(wildcard integrations/*/src) $(wildcard integrations/*/langchain_zendesk_talk)
+	$(if $(wildcard integrations/llama-index/llama_index),MYPYPATH=integrations/llama-index $(BIN)/mypy --strict -p llama_index.tools.zendesk_talk)
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q tests $(wildcard integrations/*/tests)
