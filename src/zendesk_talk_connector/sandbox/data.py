@@ -28,6 +28,7 @@ JSON = dict[str, Any]
 
 DAY = 86_400
 CALL_COUNT = 6_000
+MAX_CALL_COUNT = 1_000_000
 PHONE_NUMBER_COUNT = 300
 DIGITAL_LINE_COUNT = 10
 ADDRESS_COUNT = 20
@@ -261,16 +262,22 @@ class SandboxData:
         return [leg for leg in self.legs if epoch(leg["created_at"]) >= start]
 
 
-def generate(seed: int = 0, now: int | None = None) -> SandboxData:
-    """Build the dataset for ``seed`` and ``now`` (epoch seconds; default: the current time)."""
+def generate(seed: int = 0, now: int | None = None, *, call_count: int = CALL_COUNT) -> SandboxData:
+    """Build the dataset for ``seed`` and ``now`` (epoch seconds; default: the current time).
+
+    ``call_count`` calls (with their legs) are spread over the 7 days up to ``now``.
+    """
+    if not 1 <= call_count <= MAX_CALL_COUNT:
+        raise ValueError(f"call_count must be between 1 and {MAX_CALL_COUNT:,}")
     now = int(time.time()) if now is None else int(now)
-    return _Generator(seed, now).run()
+    return _Generator(seed, now, call_count).run()
 
 
 class _Generator:
-    def __init__(self, seed: int, now: int) -> None:
+    def __init__(self, seed: int, now: int, call_count: int = CALL_COUNT) -> None:
         self.seed = seed
         self.now = now
+        self.call_count = call_count
         self.rng = random.Random(f"zendesk-talk-sandbox:{seed}")
         self.data = SandboxData(seed=seed, now=now)
         self.used_numbers: set[str] = set()
@@ -644,6 +651,7 @@ class _CallGenerator:
     def __init__(self, parent: _Generator) -> None:
         self.data = parent.data
         self.now = parent.now
+        self.call_count = parent.call_count
         self.rng = random.Random(f"zendesk-talk-sandbox:{parent.seed}:calls")
         self.group_name = {g["id"]: g["name"] for g in self.data.groups}
         self.agents_by_group: dict[int, list[int]] = {g["id"]: [] for g in self.data.groups}
@@ -658,9 +666,9 @@ class _CallGenerator:
         rng = self.rng
         start = self.now - 7 * DAY
         sizes: list[int] = []
-        while sum(sizes) < CALL_COUNT:
+        while sum(sizes) < self.call_count:
             sizes.append(rng.choices(range(1, 9), weights=(14, 14, 14, 14, 12, 12, 10, 10))[0])
-        sizes[-1] -= sum(sizes) - CALL_COUNT
+        sizes[-1] -= sum(sizes) - self.call_count
         times: set[int] = set()
         while len(times) < len(sizes):
             t = rng.randint(start, self.now)

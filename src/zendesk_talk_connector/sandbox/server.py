@@ -13,7 +13,7 @@ from typing import Any
 
 from ..catalog import API_PREFIX
 from .app import Response, SandboxApp
-from .data import SandboxData, generate, stable_token
+from .data import CALL_COUNT, MAX_CALL_COUNT, SandboxData, generate, stable_token
 from .faults import Faults, RequestLog
 from .oauth import REFRESH_TTL_DEFAULT, TokenStore
 
@@ -123,6 +123,8 @@ class Sandbox:
     :param page_size_max: largest ``per_page`` honoured (larger values are clamped).
     :param oauth_access_token_ttl: lifetime (s) of access tokens from a refresh that sends no
         ``expires_in``; None = no expiry.
+    :param call_count: calls in the dataset (with their legs), spread over the last 7 days;
+        default 6,000 (benchmarks use 100,000).
     """
 
     def __init__(
@@ -135,9 +137,12 @@ class Sandbox:
         export_rate_limit: int | None = None,
         page_size_max: int = 100,
         oauth_access_token_ttl: float | None = None,
+        call_count: int = CALL_COUNT,
     ) -> None:
         if page_size_max < 1:
             raise ValueError("page_size_max must be >= 1")
+        if not 1 <= call_count <= MAX_CALL_COUNT:
+            raise ValueError(f"call_count must be between 1 and {MAX_CALL_COUNT:,}")
         if export_rate_limit is not None and export_rate_limit < 1:
             raise ValueError("export_rate_limit must be >= 1 or None")
         self.seed = seed
@@ -146,6 +151,7 @@ class Sandbox:
         self._now = now
         self.export_rate_limit = export_rate_limit
         self.page_size_max = page_size_max
+        self.call_count = call_count
         self.email = "sandbox.admin@example.com"
         self.api_token = stable_token(seed, "api-token")
         self.oauth_client_id = "zendesk_talk_sandbox"
@@ -175,7 +181,7 @@ class Sandbox:
         """The seeded dataset (generated on first use)."""
         with self._data_lock:
             if self._data is None:
-                self._data = generate(self.seed, self._now)
+                self._data = generate(self.seed, self._now, call_count=self.call_count)
             return self._data
 
     @property
