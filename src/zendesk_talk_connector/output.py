@@ -89,11 +89,15 @@ def shape_record(record: Record, fields: Sequence[str] | None) -> dict[str, Any]
 
 
 def numeric_summary(rows: Iterable[Record], fields: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """count/sum/min/max/avg of each numeric field over the rows (None values skipped)."""
+    """count/sum/min/max/avg of each numeric field over the rows (None values skipped).
+
+    Ids are numbers but not quantities: ``id`` and ``*_id`` fields are not summarised.
+    """
     summary: dict[str, dict[str, Any]] = {}
-    values: dict[str, list[float]] = {name: [] for name in fields}
+    quantities = [name for name in fields if name != "id" and not name.endswith("_id")]
+    values: dict[str, list[float]] = {name: [] for name in quantities}
     for row in rows:
-        for name in fields:
+        for name in quantities:
             value = getattr(row, name, None)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 values[name].append(value)

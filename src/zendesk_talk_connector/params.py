@@ -60,7 +60,7 @@ def _digits_to_int(value: Any) -> Any:
     return int(value) if isinstance(value, str) and value.strip().isdigit() else value
 
 
-Id = Annotated[int, BeforeValidator(_digits_to_int), Field(ge=1)]
+Id = Annotated[int, Field(ge=1), BeforeValidator(_digits_to_int)]
 
 
 class Params(BaseModel):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
@@ -31,8 +31,11 @@ from .output import (
     record_fields,
     render,
 )
+from .params import Params
 
 EXECUTE_TOOL_NAME = "zendesk_talk_execute"
+OUTPUT_PARAMS = ("fields", "where")
+"""Tool-only params that shape the output; everything else goes to the action."""
 WHERE_DESCRIPTION = (
     "Optional: keep only records whose fields equal these values, as 'field=value' strings, "
     "e.g. ['sms_enabled=true', 'country_code=US']. Applies to the records fetched (limit)."
@@ -56,7 +59,7 @@ class Prepared:
     """A validated tool call: what to execute, and how to shape the output."""
 
     operation: Operation
-    params: dict[str, Any]
+    params: Params
     fields: list[str] | None
     where: list[Condition]
 
@@ -82,10 +85,11 @@ def portable_schema(schema: dict[str, Any]) -> dict[str, Any]:
 
     def walk(node: Any) -> Any:
         if isinstance(node, dict):
+            siblings = {k: walk(v) for k, v in node.items() if k not in ("$ref", "title", "$defs")}
             ref = node.get("$ref")
-            if isinstance(ref, str):
-                return walk(definitions[ref.rsplit("/", 1)[-1]])
-            return {k: walk(v) for k, v in node.items() if k not in ("title", "$defs")}
+            if isinstance(ref, str):  # keep siblings such as a field's description
+                return {**walk(definitions[ref.rsplit("/", 1)[-1]]), **siblings}
+            return siblings
         if isinstance(node, list):
             return [walk(item) for item in node]
         return node
@@ -93,6 +97,7 @@ def portable_schema(schema: dict[str, Any]) -> dict[str, Any]:
     return walk(schema)  # type: ignore[no-any-return]
 
 
+@cache
 def _args_model(operation: Operation) -> type[BaseModel]:
     """The action's params model plus ``fields`` (output selection)."""
     name = "".join(part.title() for part in operation.name.split("_")) + "Args"
@@ -259,6 +264,19 @@ class ToolRunner:
         self.connector = connector
         self.max_output_chars = max_output_chars
 
+    def close(self) -> None:
+        """Close the sync twin this runner created (the given connector stays yours)."""
+        twin = self.__dict__.pop("sync_connector", None)
+        if twin is not None and twin is not self.connector:
+            twin.close()
+
+    async def aclose(self) -> None:
+        """Close both twins this runner created (the given connector stays yours)."""
+        self.close()
+        twin = self.__dict__.pop("async_connector", None)
+        if twin is not None and twin is not self.connector:
+            await twin.close()
+
     @cached_property
     def async_connector(self) -> ZendeskTalkConnector:
         if isinstance(self.connector, ZendeskTalkConnector):
@@ -299,7 +317,15 @@ class ToolRunner:
         fields = _string_list(params.pop("fields", None), "fields", operation)
         where = parse_where(operation, _string_list(params.pop("where", None), "where", operation))
         check_fields(operation, fields)
-        return Prepared(operation, params, fields, where)
+        try:
+            validated = operation.params.model_validate(params)
+        except ValidationError as exc:
+            raise describe_validation_error(
+                f"{operation.entity}/{operation.action}",
+                (*operation.param_names, *OUTPUT_PARAMS),
+                exc,
+            ) from None
+        return Prepared(operation, validated, fields, where)
 
     async def acall(self, tool: ToolDefinition, args: Mapping[str, Any]) -> ToolResult:
         call = self.prepare(tool, args)

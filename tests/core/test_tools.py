@@ -148,3 +148,45 @@ async def test_async_and_sync_paths_give_the_same_content(aconnector):
     tool = by_name("zendesk_talk_addresses_list")
     assert (await runner.acall(tool, {})).content == runner.call(tool, {}).content
     runner.sync_connector.close()
+
+
+def test_unknown_param_error_lists_the_output_params_too(connector):
+    runner = ToolRunner(connector)
+    with pytest.raises(InvalidParams) as info:
+        runner.call(by_name("zendesk_talk_addresses_list"), {"limt": 3})
+    assert "did you mean 'limit'" in str(info.value)
+    assert "limit, cursor, fields, where" in str(info.value)
+
+
+def test_ids_are_not_summarised_as_quantities(connector):
+    out = ToolRunner(connector).call(
+        by_name("zendesk_talk_agents_activity_list"),
+        {"fields": ["agent_id", "calls_missed"], "limit": 500},
+    )
+    summary = json.loads(out.content)["summary"]
+    assert set(summary) == {"calls_missed"}
+
+
+def test_portable_schema_keeps_siblings_of_refs():
+    from zendesk_talk_connector.tools import portable_schema
+
+    schema = {
+        "type": "object",
+        "properties": {"inner": {"$ref": "#/$defs/Inner", "description": "kept"}},
+        "$defs": {"Inner": {"type": "object", "title": "Inner", "properties": {}}},
+    }
+    assert portable_schema(schema) == {
+        "type": "object",
+        "properties": {"inner": {"type": "object", "properties": {}, "description": "kept"}},
+    }
+
+
+async def test_runner_closes_only_the_twins_it_created(aconnector):
+    runner = ToolRunner(aconnector)
+    tool = by_name("zendesk_talk_addresses_list")
+    runner.call(tool, {"limit": 1})
+    twin = runner.sync_connector
+    assert twin._client is not None
+    await runner.aclose()
+    assert twin._client is None
+    assert (await aconnector.execute("addresses", "list", {"limit": 1})).data  # still open
