@@ -25,6 +25,7 @@ from .auth_config import (
 )
 from .catalog import ENTITIES, OPERATIONS, Paging, actions_of, lookup, operations_of
 from .engine import (
+    SEARCH_ACTION,
     Batch,
     Engine,
     ExecuteResult,
@@ -36,8 +37,15 @@ from .engine import (
     resolve_base_url,
 )
 from .errors import ConfigurationError, InvalidParams, ZendeskTalkError
+from .hosted import (
+    HostedEngine,
+    ZendeskTalkReplicationConfig,
+    connector_id_from_callback,
+    resolve_airbyte_api_url,
+)
 from .records import Record
 from .retry import RetryPolicy
+from .tool_utils import tool_utils
 
 T = TypeVar("T")
 TwinT = TypeVar("TwinT", bound="_ConnectorBase")
@@ -70,6 +78,8 @@ class EntityNamespace:
     def __getattr__(self, action: str) -> Callable[..., Any]:
         if action == "iter":
             return partial(self._connector._iterate, self._entity, "list")
+        if action == SEARCH_ACTION:  # hosted mode; local mode raises HostedModeRequired
+            return partial(self._connector._execute_kwargs, self._entity, action)
         lookup(self._entity, action)  # raises UnknownOperation naming the valid actions
         return partial(self._connector._execute_kwargs, self._entity, action)
 
@@ -96,6 +106,7 @@ class _ConnectorBase:
         allow_writes: bool = False,
         on_token_refresh: TokenCallback | None = None,
         clock: Callable[[], float] = time.time,
+        airbyte_api_url: str | None = None,
     ) -> None:
         settings = dict(config or {})
         unknown = set(settings) - {"subdomain", "base_url"}
@@ -110,23 +121,34 @@ class _ConnectorBase:
                 hint="Pass ZendeskTalkApiTokenAuthConfig(email=..., api_token=...) or "
                 "ZendeskTalkOauth20AuthConfig(access_token=...).",
             )
+        self._engine: Engine
         if isinstance(auth_config, AirbyteAuthConfig):
-            raise ConfigurationError(
-                "Hosted execution (AirbyteAuthConfig) is not available in this version.",
-                hint="Use ZendeskTalkApiTokenAuthConfig or ZendeskTalkOauth20AuthConfig.",
+            if base_url or settings.get("base_url"):
+                raise ConfigurationError(
+                    "base_url is for local mode; a hosted connector talks to the Airbyte API.",
+                    hint="Pass airbyte_api_url= (or set AIRBYTE_API_URL) instead of base_url.",
+                )
+            self._auth_kind = "airbyte"
+            self._engine = HostedEngine(
+                auth_config=auth_config,
+                api_url=resolve_airbyte_api_url(airbyte_api_url),
+                retry=retry or RetryPolicy(),
+                clock=clock,
+                allow_writes=allow_writes,
             )
-        self._auth_kind = (
-            "api_token" if isinstance(auth_config, ZendeskTalkApiTokenAuthConfig) else "oauth2"
-        )
-        self._engine = Engine(
-            base_url=resolve_base_url(
-                subdomain or settings.get("subdomain"), base_url or settings.get("base_url")
-            ),
-            credentials=credentials_for(auth_config, on_token_refresh),
-            retry=retry or RetryPolicy(),
-            clock=clock,
-            allow_writes=allow_writes,
-        )
+        else:
+            self._auth_kind = (
+                "api_token" if isinstance(auth_config, ZendeskTalkApiTokenAuthConfig) else "oauth2"
+            )
+            self._engine = Engine(
+                base_url=resolve_base_url(
+                    subdomain or settings.get("subdomain"), base_url or settings.get("base_url")
+                ),
+                credentials=credentials_for(auth_config, on_token_refresh),
+                retry=retry or RetryPolicy(),
+                clock=clock,
+                allow_writes=allow_writes,
+            )
         if timeout is None:
             self._timeout = DEFAULT_TIMEOUT
         elif isinstance(timeout, httpx.Timeout):
@@ -157,6 +179,20 @@ class _ConnectorBase:
     @property
     def allow_writes(self) -> bool:
         return self._engine.allow_writes
+
+    @property
+    def connector_id(self) -> str | None:
+        """Hosted mode: the Airbyte connector's id (once given, looked up or created)."""
+        return self._engine.connector_id if isinstance(self._engine, HostedEngine) else None
+
+    connector_id_from_callback = staticmethod(connector_id_from_callback)
+
+    def _hosted_engine(self) -> HostedEngine:
+        if not isinstance(self._engine, HostedEngine):
+            raise ConfigurationError(
+                "This needs a hosted connector.", hint="Pass AirbyteAuthConfig as auth_config."
+            )
+        return self._engine
 
     def list_entities(self) -> list[dict[str, Any]]:
         """Every entity with its actions (writes only when enabled) and their descriptions."""
@@ -238,6 +274,8 @@ class ZendeskTalkConnector(_ConnectorBase):
             ...
     """
 
+    tool_utils = staticmethod(tool_utils)
+
     def __init__(
         self,
         auth_config: ZendeskTalkApiTokenAuthConfig
@@ -262,6 +300,51 @@ class ZendeskTalkConnector(_ConnectorBase):
         self._owns_client = http_client is None
         self._sleep = sleep
         self._refresh_lock: asyncio.Lock | None = None
+
+    @classmethod
+    async def create(
+        cls,
+        *,
+        airbyte_config: AirbyteAuthConfig,
+        auth_config: ZendeskTalkApiTokenAuthConfig | ZendeskTalkOauth20AuthConfig,
+        replication_config: ZendeskTalkReplicationConfig | Mapping[str, Any],
+        name: str | None = None,
+        **options: Any,
+    ) -> ZendeskTalkConnector:
+        """Create a hosted connector holding these Zendesk credentials; one bound to it.
+
+        ``replication_config`` gives the Zendesk ``subdomain`` and the ``start_date``;
+        ``options`` are the constructor's (``airbyte_api_url=``, ``retry=``, ...).
+        """
+        connector = cls(airbyte_config, **options)
+        try:
+            await connector._drive(
+                connector._hosted_engine().create_connector(auth_config, replication_config, name)
+            )
+        except BaseException:
+            await connector.close()
+            raise
+        return connector
+
+    @classmethod
+    async def get_consent_url(
+        cls,
+        *,
+        airbyte_config: AirbyteAuthConfig,
+        redirect_url: str,
+        replication_config: ZendeskTalkReplicationConfig | Mapping[str, Any],
+        name: str | None = None,
+        **options: Any,
+    ) -> str:
+        """Start the server-side OAuth flow: the Zendesk consent URL to send the user to.
+
+        After consent the user lands on ``redirect_url?connector_id=...``; pass that URL to
+        :meth:`connector_id_from_callback` and build the connector with ``connector_id=``.
+        """
+        async with cls(airbyte_config, **options) as connector:
+            return await connector._drive(
+                connector._hosted_engine().consent_url(redirect_url, replication_config, name)
+            )
 
     def to_sync(self) -> SyncZendeskTalkConnector:
         """The sync twin, sharing credentials (and OAuth refreshes) with this connector."""
@@ -346,6 +429,8 @@ class ZendeskTalkConnector(_ConnectorBase):
 class SyncZendeskTalkConnector(_ConnectorBase):
     """The sync twin: same methods and results, over ``httpx.Client`` (no event loop)."""
 
+    tool_utils = staticmethod(tool_utils)
+
     def __init__(
         self,
         auth_config: ZendeskTalkApiTokenAuthConfig
@@ -368,6 +453,43 @@ class SyncZendeskTalkConnector(_ConnectorBase):
         self._owns_client = http_client is None
         self._sleep = sleep
         self._refresh_lock = threading.Lock()
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        airbyte_config: AirbyteAuthConfig,
+        auth_config: ZendeskTalkApiTokenAuthConfig | ZendeskTalkOauth20AuthConfig,
+        replication_config: ZendeskTalkReplicationConfig | Mapping[str, Any],
+        name: str | None = None,
+        **options: Any,
+    ) -> SyncZendeskTalkConnector:
+        """Create a hosted connector holding these Zendesk credentials; one bound to it."""
+        connector = cls(airbyte_config, **options)
+        try:
+            connector._drive(
+                connector._hosted_engine().create_connector(auth_config, replication_config, name)
+            )
+        except BaseException:
+            connector.close()
+            raise
+        return connector
+
+    @classmethod
+    def get_consent_url(
+        cls,
+        *,
+        airbyte_config: AirbyteAuthConfig,
+        redirect_url: str,
+        replication_config: ZendeskTalkReplicationConfig | Mapping[str, Any],
+        name: str | None = None,
+        **options: Any,
+    ) -> str:
+        """Start the server-side OAuth flow: the Zendesk consent URL to send the user to."""
+        with cls(airbyte_config, **options) as connector:
+            return connector._drive(
+                connector._hosted_engine().consent_url(redirect_url, replication_config, name)
+            )
 
     def to_async(self) -> ZendeskTalkConnector:
         """The async twin, sharing credentials (and OAuth refreshes) with this connector."""

@@ -23,11 +23,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ._version import __version__
 from .auth import Credentials, OAuthCredentials
-from .catalog import API_PREFIX, Operation, Paging, actions_of, lookup
+from .catalog import API_PREFIX, Operation, Paging, actions_of, lookup, operations_of
 from .errors import (
     APIStatusError,
     AuthenticationError,
     ConfigurationError,
+    HostedModeRequired,
     InvalidParams,
     NotFound,
     PermissionDenied,
@@ -47,6 +48,8 @@ T = TypeVar("T")
 logger = logging.getLogger("zendesk_talk_connector")
 _SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 USER_AGENT = f"zendesk-talk-connector/{__version__}"
+SEARCH_ACTION = "context_store_search"
+"""The hosted-only action searching Airbyte's context store (any entity with a list)."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,8 @@ def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
         return None, None, None
     error = body.get("error")
     description = body.get("description") or body.get("error_description")
+    if not description and isinstance(body.get("detail"), str):  # the Airbyte API's errors
+        description = body["detail"]
     if isinstance(error, dict):  # some endpoints nest {"error": {"title", "message"}}
         description = description or error.get("message")
         error = error.get("title")
@@ -272,26 +277,33 @@ class Engine:
         query: Mapping[str, str] | None = None,
         json: Any = None,
         operation: Operation | None = None,
+        authorize: bool = True,
+        idempotent: bool | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Flow[httpx.Response]:
+        """One exchange with retries (429/5xx/network, ``Retry-After``) and token refresh.
+
+        ``authorize=False`` sends no credentials and never yields :class:`Refresh` (for token
+        endpoints, which run inside a refresh). ``idempotent`` overrides the method's own
+        idempotency for retry decisions (a POST that only reads may be repeated).
+        """
+        retry_method = method if idempotent is None else ("GET" if idempotent else "POST")
         attempts, waited, refreshed = 0, 0.0, False
         while True:
-            if self.credentials.expiring(self.clock()):
+            if authorize and self.credentials.expiring(self.clock()):
                 yield Refresh(self.credentials.authorization)
             authorization = self.credentials.authorization
-            request = httpx.Request(
-                method,
-                url,
-                params=query,
-                json=json,
-                headers={**self.headers, "Authorization": authorization},
-            )
+            sent_headers = {**self.headers, **(headers or {})}
+            if authorize:
+                sent_headers["Authorization"] = authorization
+            request = httpx.Request(method, url, params=query, json=json, headers=sent_headers)
             attempts += 1
             outcome = yield Send(request)
             if isinstance(outcome, httpx.Response):
                 status = outcome.status_code
                 if status < 400:
                     return outcome
-                if status == 401 and self.credentials.can_refresh and not refreshed:
+                if status == 401 and authorize and self.credentials.can_refresh and not refreshed:
                     refreshed = True
                     attempts -= 1  # the refresh, not the server, decides this one
                     yield Refresh(authorization)
@@ -301,14 +313,14 @@ class Engine:
                 status, retry_after = None, None
             delay = self.retry.delay_before_retry(
                 attempt=attempts,
-                method=method,
+                method=retry_method,
                 status=status,
                 retry_after=retry_after,
                 waited=waited,
             )
             if delay is None:
                 if isinstance(outcome, httpx.Response):
-                    raise error_from_response(outcome, operation, retry_after)
+                    raise self.error_for(outcome, operation, retry_after)
                 host = urlsplit(url).netloc
                 raise TransportError(
                     f"Could not reach {host} after {attempts} attempt(s): "
@@ -325,6 +337,12 @@ class Engine:
                 status if status is not None else type(outcome).__name__,
             )
             yield Sleep(delay)
+
+    def error_for(
+        self, response: httpx.Response, operation: Operation | None, retry_after: float | None
+    ) -> ZendeskTalkError:
+        """The error to raise for a final error response (hosted mode adjusts the hints)."""
+        return error_from_response(response, operation, retry_after)
 
     def refresh(self) -> Flow[None]:
         """Exchange the refresh token once (not retried: refresh tokens are single-use)."""
@@ -360,6 +378,8 @@ class Engine:
     def execute(
         self, entity: str, action: str, params: Mapping[str, Any] | BaseModel | None
     ) -> Flow[ExecuteResult]:
+        if action == SEARCH_ACTION:
+            return (yield from self.search(entity, params))
         operation, validated = self.prepare(entity, action, params)
         if operation.paging is Paging.RECORD:
             return (yield from self._one(operation, validated))
@@ -379,6 +399,18 @@ class Engine:
                 outcome = None
             else:
                 outcome = yield step
+
+    def search(
+        self, entity: str, params: Mapping[str, Any] | BaseModel | None
+    ) -> Flow[ExecuteResult]:
+        """``context_store_search``: Airbyte's context store exists only in hosted mode."""
+        operations_of(entity)  # an unknown entity is named as such first
+        raise HostedModeRequired(
+            f"{entity}/{SEARCH_ACTION} needs hosted mode: it searches the Airbyte context "
+            "store, which a local connector does not have.",
+            hint="Build the connector with AirbyteAuthConfig(...) to search, or use "
+            f"execute({entity!r}, 'list', ...) with the tools' where= filter locally.",
+        )
 
     def _one(self, operation: Operation, params: Params) -> Flow[Record]:
         values = params.model_dump()

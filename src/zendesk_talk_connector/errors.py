@@ -4,6 +4,8 @@
 
     ZendeskTalkError
     ├── ConfigurationError      bad subdomain, base_url or auth config (also a ValueError)
+    │   ├── HostedModeRequired  a hosted-only action (context_store_search) in local mode
+    │   └── ConnectorLookupError hosted mode: no (or several) hosted connectors match
     ├── UnknownOperation        unknown entity or action; names the valid ones
     ├── InvalidParams           bad, missing or unknown params (client side, 400 or 422)
     ├── WriteNotAllowed         a write action on a read-only connector
@@ -118,3 +120,11 @@ class ServerError(APIStatusError):
 
 class TransportError(ZendeskTalkError):
     """The network failed (connection refused or dropped, timeout) after retries."""
+
+
+class HostedModeRequired(ConfigurationError):
+    """The action needs hosted execution (``AirbyteAuthConfig``), e.g. context store search."""
+
+
+class ConnectorLookupError(ConfigurationError):
+    """Hosted mode: no hosted connector, or several, match the workspace; or a bad callback."""

@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode
 
 from ..catalog import API_PREFIX, EXPORT_PAGE_SIZE, OPERATIONS, Operation, Paging
@@ -39,7 +39,11 @@ from .oauth import (
     TokenStore,
 )
 
+if TYPE_CHECKING:
+    from .airbyte import FakeAirbyteAPI
+
 OFFSET_RECORD_LIMIT = 10_000
+AIRBYTE_API_PREFIX = "/api/v1/"
 DEFAULT_PER_PAGE = 100
 OAUTH_PATHS = frozenset({"/oauth/tokens", "/oauth/tokens.json"})
 
@@ -181,6 +185,8 @@ class SandboxApp:
         self.requests = requests
         self.page_size_max = page_size_max
         self.export_rate_limit = export_rate_limit
+        self.airbyte: FakeAirbyteAPI | None = None
+        """The fake Airbyte API answering ``/api/v1/`` (set by ``Sandbox.start``)."""
         self._lock = threading.Lock()
         self._export_times: deque[float] = deque()
         credentials = f"{email}/token:{api_token}".encode()
@@ -408,6 +414,9 @@ class SandboxApp:
                 fault = self.faults.take()
                 if fault is not None:
                     response = self._fault_response(fault)
+                elif self.airbyte is not None and path.startswith(AIRBYTE_API_PREFIX):
+                    base = headers.get("Host") or host
+                    response = self.airbyte.handle(method, path, query, headers, body, base)
                 else:
                     self._authenticate(authorization)
                     base = headers.get("Host") or host
@@ -425,6 +434,19 @@ class SandboxApp:
             )
         )
         return response
+
+    def handle_internal(
+        self, method: str, target: str, headers: Headers, body: bytes, host: str
+    ) -> Response:
+        """Answer a Talk API request made in process (by the fake Airbyte API's hosted
+        connectors): authenticated like any other, but never faulted, delayed or logged."""
+        path, _, raw_query = target.partition("?")
+        query: Query = parse_qs(raw_query, keep_blank_values=True) if raw_query else {}
+        try:
+            self._authenticate(headers.get("Authorization"))
+            return self._api(method, path, query, raw_query, body, host)
+        except HttpError as exc:
+            return exc.response
 
     @staticmethod
     def _fault_response(fault: Fault) -> Response:

@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Any
 
 from ..catalog import API_PREFIX
+from .airbyte import DEFAULT_TOKEN_TTL, FakeAirbyteAPI
 from .app import Response, SandboxApp
 from .data import CALL_COUNT, MAX_CALL_COUNT, SandboxData, generate, stable_token
 from .faults import Faults, RequestLog
@@ -113,6 +114,9 @@ class Sandbox:
 
     Nothing runs until :meth:`start` (or ``with Sandbox() as sb:``). The API lives under
     ``{base_url}/api/v2/channels/voice``; OAuth token refresh at ``{base_url}/oauth/tokens``.
+    A fake of the Airbyte API's hosted-execution endpoints answers under ``{base_url}/api/v1/``
+    (see :mod:`.airbyte`): use ``airbyte_api_url=sb.base_url`` with :attr:`airbyte_client_id`,
+    :attr:`airbyte_client_secret` and :attr:`workspace_name`.
 
     :param seed: seeds the dataset (same seed and ``now`` -> same data).
     :param port: TCP port; 0 picks a free one.
@@ -121,6 +125,8 @@ class Sandbox:
     :param export_rate_limit: max incremental-export requests per rolling 60 s (429 beyond,
         with ``Retry-After``); None = unlimited.
     :param page_size_max: largest ``per_page`` honoured (larger values are clamped).
+    :param airbyte_token_ttl: lifetime (s) of the fake Airbyte API's application tokens
+        (also settable later: ``sb.airbyte.token_ttl = 2``).
     :param oauth_access_token_ttl: lifetime (s) of access tokens from a refresh that sends no
         ``expires_in``; None = no expiry.
     :param call_count: calls in the dataset (with their legs), spread over the last 7 days;
@@ -138,6 +144,7 @@ class Sandbox:
         page_size_max: int = 100,
         oauth_access_token_ttl: float | None = None,
         call_count: int = CALL_COUNT,
+        airbyte_token_ttl: float = DEFAULT_TOKEN_TTL,
     ) -> None:
         if page_size_max < 1:
             raise ValueError("page_size_max must be >= 1")
@@ -169,6 +176,20 @@ class Sandbox:
         """A valid OAuth access token with no expiry (until :meth:`expire_access_tokens`)."""
         self.refresh_token: str = initial["refresh_token"]
         """The refresh token issued with :attr:`access_token` (single use, rotates)."""
+        self.airbyte_client_id = "airbyte_sandbox_client"
+        """Client id of the fake Airbyte API (``AirbyteAuthConfig.airbyte_client_id``)."""
+        self.airbyte_client_secret = stable_token(seed, "airbyte-client-secret", 64)
+        self.workspace_name = "sandbox-workspace"
+        """The workspace holding one Zendesk Talk connector (with this sandbox's API token)."""
+        self.airbyte = FakeAirbyteAPI(
+            client_id=self.airbyte_client_id,
+            client_secret=self.airbyte_client_secret,
+            workspace_name=self.workspace_name,
+            zendesk_email=self.email,
+            zendesk_api_token=self.api_token,
+            token_ttl=airbyte_token_ttl,
+        )
+        """The fake Airbyte API (``airbyte.token_ttl`` sets the token lifetime)."""
         self._data: SandboxData | None = None
         self._data_lock = threading.Lock()
         self._server: _Server | None = None
@@ -232,6 +253,8 @@ class Sandbox:
             page_size_max=self.page_size_max,
             export_rate_limit=self.export_rate_limit,
         )
+        app.airbyte = self.airbyte
+        self.airbyte.bind(app)
         server = _Server((self.host, self.port), app)
         self.port = server.port
         thread = threading.Thread(
