@@ -129,7 +129,9 @@ def describe_validation_error(
     for err in exc.errors():
         name = ".".join(str(part) for part in err["loc"]) or "params"
         top = str(err["loc"][0]) if err["loc"] else name
-        if err["type"] == "extra_forbidden":
+        if err["type"] == "extra_forbidden" and len(err["loc"]) > 1:
+            problems.append(f"unknown param {name!r}")  # nested: no top-level guess
+        elif err["type"] == "extra_forbidden":
             close = difflib.get_close_matches(top, allowed, n=1)
             guess = f" (did you mean {close[0]!r}?)" if close else ""
             problems.append(f"unknown param {top!r}{guess}")

@@ -143,8 +143,9 @@ class AirbyteTokenCredentials(Credentials):
         secret = self._client_secret.get_secret_value()
         return {"client_id": self.client_id, "client_secret": secret}
 
-    def apply_token(self, response: httpx.Response, now: float) -> None:
-        """Take the token from the token endpoint's (successful) answer."""
+    @staticmethod
+    def read_token(response: httpx.Response) -> tuple[str, float | None]:
+        """The token and its lifetime (seconds, None if unknown) from the endpoint's answer."""
         try:
             payload = response.json()
         except ValueError:
@@ -158,6 +159,10 @@ class AirbyteTokenCredentials(Credentials):
             )
         expires_in = payload.get("expires_in") if isinstance(payload, dict) else None
         lifetime = float(expires_in) if isinstance(expires_in, (int, float)) else None
+        return token, lifetime
+
+    def use_token(self, token: str, lifetime: float | None, now: float) -> None:
+        """Make ``token`` (valid for ``lifetime`` seconds from ``now``) the current one."""
         self._authorization = SecretStr("Bearer " + token)
         self._has_token = True
         self._expires_at = None if lifetime is None else now + lifetime
@@ -411,18 +416,24 @@ class HostedEngine(Engine):
             authorize=False,
             idempotent=True,
         )
-        self.credentials.apply_token(response, self.clock())
-        if self._connector_id is None and self._lookup_wanted:
-            self._connector_id = yield from self._lookup()
+        token, lifetime = self.credentials.read_token(response)
+        fetched_at = self.clock()
+        try:
+            if self._connector_id is None and self._lookup_wanted:
+                self._connector_id = yield from self._lookup("Bearer " + token)
+        finally:
+            # Only now does the token change, so calls that waited for this refresh see a
+            # new token *and* the connector id, and do not refresh again.
+            self.credentials.use_token(token, lifetime, fetched_at)
 
-    def _lookup(self) -> Flow[str]:
+    def _lookup(self, authorization: str) -> Flow[str]:
         workspace = self._require_workspace("find the hosted connector")
         response = yield from self.request(
             "GET",
             self.base_url + CONNECTORS_PATH,
             query={"workspace_name": workspace, "definition_id": ZENDESK_TALK_DEFINITION_ID},
             authorize=False,
-            headers={"Authorization": self.credentials.authorization},
+            headers={"Authorization": authorization},
         )
         body = _json_object(response)
         items = body.get("data")
