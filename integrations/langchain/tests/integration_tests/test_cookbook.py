@@ -1,0 +1,77 @@
+"""The cookbook recipe runs offline (sandbox + scripted model) and prints the right answers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from zendesk_talk_connector.sandbox.data import epoch, generate
+from zendesk_talk_connector.tools import tool_definitions
+
+RECIPE = Path(__file__).resolve().parents[4] / "cookbook" / "langchain_agent.py"
+NOW = 1_732_894_200  # the recipe's fixed "now"
+
+
+@pytest.mark.skipif(not RECIPE.exists(), reason="runs from the repository checkout only")
+def test_cookbook_runs_offline() -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY") and not k.startswith("ZENDESK_")
+    }
+    done = subprocess.run(
+        [sys.executable, "-W", "error", str(RECIPE)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    data = generate(0, now=NOW)
+
+    assert "Sandbox Talk API at http://127.0.0.1:" in out
+    assert f"{len(tool_definitions())} tools, e.g. zendesk_talk_phone_numbers_list" in out
+    assert "Model: scripted (offline)" in out
+    assert out.count("\nQ: ") == out.count("\nA: ") == 4
+    assert "artifact: ZendeskTalkExecuteResult" in out
+
+    sms = sum(1 for p in data.phone_numbers if p["sms_enabled"])
+    assert f"A: {sms} of {len(data.phone_numbers)} numbers have SMS enabled" in out
+
+    online = sum(1 for a in data.availabilities.values() if a["agent_state"] == "online")
+    assert "tool zendesk_talk_current_queue_activity_list({})" in out
+    assert f"{online} agents are online." in out
+
+    missed = Counter(
+        leg["agent_id"]
+        for leg in data.legs_today()
+        if leg["type"] == "agent" and leg["completion_status"] == "agent_missed"
+    )
+    most = max(missed.values())
+    assert any(
+        f"(agent {agent}) missed the most calls today: {most}." in out
+        for agent, n in missed.items()
+        if n == most
+    )
+
+    # The misspelled param comes back as an error naming the allowed ones; the retry works.
+    assert "ERROR: Invalid params for zendesk_talk_calls_list: unknown param 'feilds'" in out
+    assert "Allowed params for zendesk_talk_calls_list: start_time, limit, cursor" in out
+    start = int(datetime(2024, 11, 27, tzinfo=timezone.utc).timestamp())
+    durations = [
+        c["duration"]
+        for c in data.calls
+        if epoch(c["updated_at"]) >= start and c["duration"] is not None
+    ]
+    avg = round(sum(durations) / len(durations), 2)
+    assert f"A: The average duration of the {len(durations)} calls since 2024-11-27 is {avg} s" in (
+        out
+    )
+    assert "Traceback" not in done.stderr
