@@ -13,7 +13,8 @@ MCP server's ``@server.tool()`` build the same argument schema as for the undeco
 function; only the return annotation becomes ``str``. The decorated function:
 
 * has a docstring that ends with a compact description of every read entity, action and
-  param, generated from the catalog (about 1,200 characters; nothing the connector cannot do);
+  param, generated from the catalog, plus the hosted-only ``context_store_search`` unless
+  ``enable_hosted_mode_features=False`` (about 1,500 characters with it, 1,200 without);
 * accepts ``fields=[...]`` and ``where=['field=value']`` inside ``params``: they are taken out
   before the function runs and applied to the output (the docstring advertises them);
 * returns a ``str``: compact JSON (nulls dropped) within ``max_output_chars``. A list that does
@@ -56,6 +57,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel
 
 from .catalog import OPERATIONS, Operation, lookup
+from .engine import SEARCH_ACTION
 from .errors import (
     InvalidParams,
     NotFound,
@@ -114,10 +116,9 @@ def tool_utils(
             function's docstring, which agent frameworks send to the model.
         max_output_chars: budget of the returned text (>= 1,000), default 8,000; None for no
             budget (not recommended: one export page is ~1 MB).
-        enable_hosted_mode_features: accepted for compatibility with the reference
-            connector, whose hosted mode adds context-store ``search`` actions. This
-            connector has no hosted-only actions, so it changes nothing: the docstring only
-            describes what the connector does.
+        enable_hosted_mode_features: describe the hosted-only ``context_store_search``
+            action too (default True, as in the reference connector). Pass False for a
+            local connector, which cannot search the context store.
         errors: how a :class:`~.errors.ZendeskTalkError` reaches the model: ``"auto"``,
             ``"model_retry"``, ``"return"`` or ``"raise"`` (see the module docs).
     """
@@ -159,7 +160,9 @@ def tool_utils(
         setattr(wrapper, "__signature__", signature.replace(return_annotation=str))  # noqa: B010
         wrapper.__annotations__ = {**getattr(inner, "__annotations__", {}), "return": str}
         if update_docstring:
-            wrapper.__doc__ = _docstring(inner.__doc__, max_output_chars)
+            wrapper.__doc__ = _docstring(
+                inner.__doc__, max_output_chars, enable_hosted_mode_features
+            )
         return wrapper
 
     return decorate if func is None else decorate(func)
@@ -168,21 +171,37 @@ def tool_utils(
 # -- the docstring ----------------------------------------------------------------------
 
 
-def tool_description(max_output_chars: int | None = DEFAULT_MAX_OUTPUT_CHARS) -> str:
-    """What :func:`tool_utils` appends to a docstring: every read entity, action and param."""
+HOSTED_SEARCH_DESCRIPTION = (
+    f"Hosted mode only (AirbyteAuthConfig): action {SEARCH_ACTION} on any entity with list "
+    "searches the records Airbyte synced; params query={'filter': {'eq': {'field': value}}, "
+    "'sort': [{'field': 'desc'}]} (operators eq neq gt gte lt lte in like fuzzy keyword and or "
+    "not), limit, cursor, fields=['id', ...]."
+)
+
+
+def tool_description(
+    max_output_chars: int | None = DEFAULT_MAX_OUTPUT_CHARS,
+    *,
+    enable_hosted_mode_features: bool = True,
+) -> str:
+    """What :func:`tool_utils` appends to a docstring: every read entity, action and param,
+    the hosted-only search (unless disabled), and the output budget."""
     from .tools import execute_description  # tools imports the connector, which imports us
 
-    text = execute_description(op for op in OPERATIONS if not op.write)
+    lines = [execute_description(op for op in OPERATIONS if not op.write)]
+    if enable_hosted_mode_features:
+        lines.append(HOSTED_SEARCH_DESCRIPTION)
     budget = f"at most {max_output_chars:,} chars" if max_output_chars else "not size-bounded"
-    return (
-        f"{text}\nOutput: compact JSON, {budget}; a list cut to fit says truncated and gives "
+    lines.append(
+        f"Output: compact JSON, {budget}; a list cut to fit says truncated and gives "
         "next_cursor. Errors say which param to change."
     )
+    return "\n".join(lines)
 
 
-def _docstring(original: str | None, max_output_chars: int | None) -> str:
+def _docstring(original: str | None, max_output_chars: int | None, hosted: bool) -> str:
     head = inspect.cleandoc(original) if original and original.strip() else ""
-    description = tool_description(max_output_chars)
+    description = tool_description(max_output_chars, enable_hosted_mode_features=hosted)
     return f"{head}\n\n{description}" if head else description
 
 
