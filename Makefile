@@ -30,7 +30,9 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
+# Not tests: writes benchmarks/results/report.md and report.png (chart and profiles of misses).
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet matplotlib pyinstrument
 	$(BIN)/python -m benchmarks.run
 
 clean:

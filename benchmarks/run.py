@@ -1,0 +1,498 @@
+"""``python -m benchmarks.run [--quick] [--out DIR]``: every figure, side by side, one run.
+
+Starts one sandbox in its own process (so its CPU is not the measured client's), runs each
+measurement in a fresh interpreter (``benchmarks.worker``), and writes ``report.md`` and
+``report.png`` to ``benchmarks/results/`` (or ``--out``). ``--quick`` uses tiny sizes: it
+checks the code runs and produces every figure; its numbers mean little.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import imports
+from .common import REPO, Figure, SandboxProcess, median, run_worker
+from .report import machine_description, write_chart, write_report
+
+IMPORT_TARGET_MS = 40.0
+LATENCY_TARGET = 1.15
+CONCURRENCY_TARGET = 0.85
+EXPORT_WALL_TARGET = 1.2
+EXPORT_RSS_TARGET_MB = 30.0
+SINGLE_DESCRIPTION_TARGET = 2_500
+COMPACTION_TARGET = 0.50
+
+
+@dataclass(frozen=True)
+class Sizes:
+    import_runs: int
+    latency_calls: int
+    latency_rounds: int
+    latency_warmup: int
+    latency_repeats: int
+    concurrency: int
+    per_worker: int
+    concurrency_rounds: int
+    export_calls: int
+    export_repeats: int
+    phone_numbers: int
+    quick: bool = False
+
+
+FULL = Sizes(
+    import_runs=9,
+    latency_calls=1_000,
+    latency_rounds=10,
+    latency_warmup=100,
+    latency_repeats=3,
+    concurrency=64,
+    per_worker=20,
+    concurrency_rounds=9,
+    export_calls=100_000,
+    export_repeats=3,
+    phone_numbers=100,
+)
+QUICK = Sizes(
+    import_runs=2,
+    latency_calls=40,
+    latency_rounds=2,
+    latency_warmup=5,
+    latency_repeats=1,
+    concurrency=64,
+    per_worker=1,
+    concurrency_rounds=1,
+    export_calls=3_000,
+    export_repeats=1,
+    phone_numbers=100,
+    quick=True,
+)
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# -- imports ----------------------------------------------------------------------------------
+
+
+def import_figures(sizes: Sizes, profiles: dict[str, str]) -> list[Figure]:
+    figures: list[Figure] = []
+    cases = [
+        ("core", "zendesk_talk_connector", None, "import httpx, pydantic"),
+        (
+            "core, first use (report)",
+            "zendesk_talk_connector",
+            None,
+            "import httpx; from pydantic import BaseModel",
+        ),
+        ("LangChain adapter", "langchain_zendesk_talk", ("langchain_core",), None),
+        ("LlamaIndex adapter", "llama_index.tools.zendesk_talk", ("llama_index.core",), None),
+    ]
+    for label, module, prefixes, floor in cases:
+        name = f"import: {label}"
+        subject = f"import {module}"
+        report_only = label.endswith("(report)")
+        if report_only:
+            subject = f"from {module} import ZendeskTalkConnector"
+        if not imports.importable(module):
+            figures.append(_not_installed("import time", name, subject, "ms", module))
+            continue
+        if floor is None:
+            assert prefixes is not None
+            statements = imports.framework_imports(module, prefixes)
+            floor = "; ".join(statements) or f"import {prefixes[0]}.tools"
+        log(f"{name}: {sizes.import_runs} runs each of {floor!r} and {subject!r}")
+        base, timed = imports.compare(floor, subject, sizes.import_runs)
+        added = timed.median_ms - base.median_ms
+        ok: bool | None = None if report_only else added <= IMPORT_TARGET_MS
+        figures.append(
+            Figure(
+                section="import time",
+                name=name,
+                floor_label=f"`{floor}`",
+                subject_label=f"`{subject}`",
+                unit="ms",
+                floor=base.median_ms,
+                subject=timed.median_ms,
+                metric="adds (ms)",
+                value=added,
+                target="report" if report_only else f"<= {IMPORT_TARGET_MS:g} ms",
+                ok=ok,
+                note="what a user pays on first use, whatever the package imports lazily"
+                if report_only
+                else "",
+                detail={"floor_runs_ms": base.runs_ms, "subject_runs_ms": timed.runs_ms},
+            )
+        )
+        if ok is False and not sizes.quick:
+            rows = imports.importtime_profile(subject, floor)
+            profiles[name] = "\n".join(f"{ms:8.1f} ms  {mod}" for mod, ms in rows)
+    return figures
+
+
+def _not_installed(section: str, name: str, subject: str, unit: str, what: str) -> Figure:
+    return Figure(
+        section=section,
+        name=name,
+        floor_label="-",
+        subject_label=f"`{subject}`",
+        unit=unit,
+        floor=None,
+        subject=None,
+        metric="-",
+        value=None,
+        target="-",
+        ok=None,
+        note=f"not installed: {what}",
+    )
+
+
+# -- calls against the sandbox ---------------------------------------------------------------
+
+
+def latency_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
+    figures = []
+    for flavour, subject, floor in (
+        ("async", "`await connector.execute('addresses', 'list')`", "`AsyncClient` GET + json"),
+        ("sync", "`SyncZendeskTalkConnector.execute(...)`", "`httpx.Client` GET + json"),
+    ):
+        runs = []
+        for _ in range(sizes.latency_repeats):
+            runs.append(
+                run_worker(
+                    "latency",
+                    {
+                        **sb,
+                        "flavour": flavour,
+                        "calls": sizes.latency_calls,
+                        "rounds": sizes.latency_rounds,
+                        "warmup": sizes.latency_warmup,
+                    },
+                )
+            )
+        floor_p50 = median([r["floor"]["p50_us"] for r in runs])
+        subject_p50 = median([r["subject"]["p50_us"] for r in runs])
+        ratio = median([r["subject"]["p50_us"] / r["floor"]["p50_us"] for r in runs])
+        log(f"latency {flavour}: floor {floor_p50:.0f} us, connector {subject_p50:.0f} us")
+        figures.append(
+            Figure(
+                section="per-call latency",
+                name=f"per-call latency ({flavour}), p50",
+                floor_label=floor,
+                subject_label=subject,
+                unit="us",
+                floor=floor_p50,
+                subject=subject_p50,
+                metric="p50 ratio",
+                value=ratio,
+                target=f"<= {LATENCY_TARGET:g}",
+                ok=ratio <= LATENCY_TARGET,
+                note=f"{sizes.latency_calls:,} sequential calls per side, x{len(runs)} runs",
+                detail={"runs": runs},
+            )
+        )
+    return figures
+
+
+def concurrency_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
+    result = run_worker(
+        "concurrency",
+        {
+            **sb,
+            "concurrency": sizes.concurrency,
+            "per_worker": sizes.per_worker,
+            "rounds": sizes.concurrency_rounds,
+        },
+    )
+    floor = result["floor"]["median_rps"]
+    figures = []
+    for key, label, target in (
+        ("tool", "`ToolRunner.acall` (addresses_list tool)", True),
+        ("execute", "`connector.execute('addresses', 'list')`", False),
+    ):
+        rps = result[key]["median_rps"]
+        ratio = rps / floor
+        log(f"concurrency {key}: floor {floor:.0f}/s, subject {rps:.0f}/s")
+        figures.append(
+            Figure(
+                section="concurrency",
+                name=f"{sizes.concurrency} concurrent calls: {key}",
+                floor_label="`httpx.AsyncClient` GET + json, the connector's pool limits",
+                subject_label=label,
+                unit="calls/s",
+                floor=floor,
+                subject=rps,
+                metric="throughput ratio",
+                value=ratio,
+                target=f">= {CONCURRENCY_TARGET:g}" if target else "(breakdown)",
+                ok=ratio >= CONCURRENCY_TARGET if target else None,
+                note=f"{sizes.concurrency} tasks x {sizes.per_worker} calls, "
+                f"median of {sizes.concurrency_rounds} rounds",
+                detail={"floor_runs": result["floor"]["runs_rps"], "runs": result[key]["runs_rps"]},
+            )
+        )
+    return figures
+
+
+def export_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
+    log("export: warming the sandbox's page cache with one raw pass")
+    warm = run_worker("export", {**sb, "side": "raw"})
+    if warm["records"] != sizes.export_calls:
+        raise RuntimeError(f"sandbox served {warm['records']} calls, not {sizes.export_calls}")
+    figures = []
+    for flavour in ("async", "sync"):
+        runs: dict[str, list[dict[str, Any]]] = {"raw": [], "connector": []}
+        for i in range(sizes.export_repeats):
+            order = ["raw", "connector"] if i % 2 == 0 else ["connector", "raw"]
+            for side in order:
+                runs[side].append(run_worker("export", {**sb, "side": side, "flavour": flavour}))
+        for side, results in runs.items():
+            for r in results:
+                if r["records"] != sizes.export_calls:
+                    raise RuntimeError(f"{side} export yielded {r['records']} records")
+        raw_wall = median([r["wall_s"] for r in runs["raw"]])
+        sub_wall = median([r["wall_s"] for r in runs["connector"]])
+        raw_growth = median([r["growth_kb"] / 1024 for r in runs["raw"]])
+        sub_growth = median([r["growth_kb"] / 1024 for r in runs["connector"]])
+        log(f"export {flavour}: raw {raw_wall:.2f}s, connector {sub_wall:.2f}s")
+        ratio = sub_wall / raw_wall
+        detail = {"runs": runs}
+        figures.append(
+            Figure(
+                section="export throughput",
+                name=f"export {sizes.export_calls:,} calls ({flavour}): wall",
+                floor_label="raw httpx export loop (start_time paging, boundary dedupe)",
+                subject_label="`calls.iter(start_time=0)`"
+                if flavour == "sync"
+                else "`async for c in connector.calls.iter(start_time=0)`",
+                unit="s",
+                floor=raw_wall,
+                subject=sub_wall,
+                metric="wall ratio",
+                value=ratio,
+                target=f"<= {EXPORT_WALL_TARGET:g}",
+                ok=ratio <= EXPORT_WALL_TARGET,
+                note=f"{sizes.export_calls / sub_wall:,.0f} vs {sizes.export_calls / raw_wall:,.0f}"
+                f" records/s; median of {sizes.export_repeats}, each side in its own process",
+                detail=detail,
+            )
+        )
+        figures.append(
+            Figure(
+                section="export throughput",
+                name=f"export {sizes.export_calls:,} calls ({flavour}): peak RSS growth",
+                floor_label="raw loop: ru_maxrss - RSS before",
+                subject_label="connector: ru_maxrss - RSS before",
+                unit="MB",
+                floor=raw_growth,
+                subject=sub_growth,
+                metric="over floor (MB)",
+                value=sub_growth - raw_growth,
+                target=f"<= {EXPORT_RSS_TARGET_MB:g} MB",
+                ok=sub_growth - raw_growth <= EXPORT_RSS_TARGET_MB,
+                note="peak "
+                f"{median([r['peak_kb'] / 1024 for r in runs['connector']]):.0f} MB vs "
+                f"{median([r['peak_kb'] / 1024 for r in runs['raw']]):.0f} MB absolute",
+            )
+        )
+    return figures
+
+
+def compaction_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
+    r = run_worker("compaction", {**sb, "limit": sizes.phone_numbers})
+    ratio = r["tool_bytes"] / r["raw_bytes"]
+    complete = r["tool_records"] == r["raw_records"] and not r["lost_count"]
+    log(f"compaction: {r['tool_bytes']} of {r['raw_bytes']} bytes, lost {r['lost_count']}")
+    note = (
+        f"{r['tool_records']}/{r['raw_records']} records shown; {r['checked_values']:,} non-null "
+        f"raw values checked: {r['lost_count']} lost, {r['changed_count']} changed"
+    )
+    return [
+        Figure(
+            section="output compaction",
+            name=f"tool output, {sizes.phone_numbers} phone numbers (all shown)",
+            floor_label=f"raw API JSON (`GET /phone_numbers?per_page={sizes.phone_numbers}`)",
+            subject_label="`phone_numbers_list` output, budget large enough for all",
+            unit="bytes",
+            floor=r["raw_bytes"],
+            subject=r["tool_bytes"],
+            metric="size ratio",
+            value=ratio,
+            target=f"<= {COMPACTION_TARGET:.0%}, no value lost",
+            ok=ratio <= COMPACTION_TARGET and complete,
+            note=note,
+            detail=r,
+        ),
+        Figure(
+            section="output compaction",
+            name=f"tool output, {sizes.phone_numbers} phone numbers (default budget)",
+            floor_label="raw API JSON",
+            subject_label="`phone_numbers_list` output, default `max_output_chars`",
+            unit="bytes",
+            floor=r["raw_bytes"],
+            subject=r["default_bytes"],
+            metric="size ratio",
+            value=r["default_bytes"] / r["raw_bytes"],
+            target="(bounded)",
+            ok=None,
+            note=f"{r['default_records']} of {r['raw_records']} records fit; the rest via cursor",
+        ),
+    ]
+
+
+def model_size_figures() -> list[Figure]:
+    r = run_worker("model_size", {})
+    figures = []
+    for key, label in (("langchain", "LangChain"), ("llama_index", "LlamaIndex")):
+        face = r[key]
+        if "error" in face:
+            figures.append(
+                _not_installed("model-facing size", f"all read tools: {label}", label, "chars", key)
+            )
+            continue
+        figures.append(
+            Figure(
+                section="model-facing size",
+                name=f"all read tools' schemas: {label}",
+                floor_label="single tool (zendesk_talk_execute) schema",
+                subject_label=f"{face['tools']} tools"
+                + (
+                    " via `convert_to_openai_tool`"
+                    if key == "langchain"
+                    else " via `to_openai_tool`"
+                ),
+                unit="chars",
+                floor=face["single_chars"],
+                subject=face["chars"],
+                metric="chars (report)",
+                value=face["chars"],
+                target="report",
+                ok=None,
+                note=f"compact JSON; largest: {face['largest'][0]} ({face['largest'][1]:,})"
+                if "largest" in face
+                else "compact JSON",
+            )
+        )
+    chars = r["single_description_chars"]
+    figures.append(
+        Figure(
+            section="model-facing size",
+            name="single-tool description",
+            floor_label="-",
+            subject_label="`zendesk_talk_execute` description",
+            unit="chars",
+            floor=None,
+            subject=chars,
+            metric="chars",
+            value=chars,
+            target=f"<= {SINGLE_DESCRIPTION_TARGET:,}",
+            ok=chars <= SINGLE_DESCRIPTION_TARGET,
+            note=f"neutral tools: {r['neutral']['tools']} tools, {r['neutral']['chars']:,} chars; "
+            f"longest description {r['neutral']['max_description']} chars",
+            detail=r,
+        )
+    )
+    return figures
+
+
+# -- profiles ---------------------------------------------------------------------------------
+
+
+def runtime_profiles(
+    sb: dict[str, Any], sizes: Sizes, figures: list[Figure], out: Path, profiles: dict[str, str]
+) -> None:
+    """pyinstrument profiles of the subject side of each missed runtime figure."""
+    try:
+        import pyinstrument  # noqa: F401
+    except ImportError:
+        for figure in figures:
+            if figure.ok is False and figure.section != "import time":
+                profiles[figure.name] = "(pyinstrument not installed: no profile)"
+        return
+    wanted: dict[str, dict[str, Any]] = {}
+    for figure in figures:
+        if figure.ok is not False:
+            continue
+        if figure.name.startswith("per-call latency (async)"):
+            wanted[figure.name] = {"target": "latency", "calls": sizes.latency_calls}
+        elif figure.name.startswith("per-call latency (sync)"):
+            wanted[figure.name] = {"target": "latency_sync", "calls": sizes.latency_calls}
+        elif figure.section == "concurrency":
+            wanted[figure.name] = {
+                "target": "concurrency",
+                "concurrency": sizes.concurrency,
+                "per_worker": sizes.per_worker,
+            }
+        elif figure.section == "export throughput":
+            flavour = "sync" if "(sync)" in figure.name else "async"
+            wanted[figure.name] = {"target": "export" if flavour == "async" else "export_sync"}
+    for name, opts in wanted.items():
+        path = out / f"profile-{opts['target']}.txt"
+        log(f"profiling {name} -> {path.name}")
+        run_worker("profile", {**sb, **opts, "out": str(path)})
+        profiles[name] = f"(full profile: `{path.name}`)\n" + _excerpt(path.read_text())
+
+
+def _excerpt(text: str, lines: int = 45) -> str:
+    body = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(body[:lines])
+
+
+# -- main -------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes (smoke run)")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
+    parser.add_argument("--no-profile", action="store_true", help="skip profiles of misses")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    machine = machine_description()
+    load_before = os.getloadavg()
+    profiles: dict[str, str] = {}
+    figures: list[Figure] = []
+
+    figures += import_figures(sizes, profiles)
+    log("model-facing size")
+    figures += model_size_figures()
+    log(f"starting the sandbox ({sizes.export_calls:,} calls) in its own process")
+    with SandboxProcess(call_count=sizes.export_calls) as sandbox:
+        sb = {k: sandbox.info[k] for k in ("base_url", "api_url", "email", "api_token")}
+        figures += compaction_figures(sb, sizes)
+        figures += latency_figures(sb, sizes)
+        figures += concurrency_figures(sb, sizes)
+        figures += export_figures(sb, sizes)
+        if not args.no_profile and not args.quick:
+            runtime_profiles(sb, sizes, figures, out, profiles)
+    machine["load average (1, 5, 15 min) before / after"] = (
+        f"{' '.join(f'{x:.2f}' for x in load_before)} / "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
+    machine["duration"] = f"{time.time() - started:.0f} s"
+    chart = write_chart(figures, out / "report.png")
+    report = write_report(
+        figures,
+        out / "report.md",
+        machine=machine,
+        quick=args.quick,
+        profiles=profiles,
+        chart=chart,
+        sizes={k: v for k, v in sizes.__dict__.items() if k != "quick"},
+    )
+    print(report.read_text())
+    log(f"wrote {report} and {chart or 'no chart (matplotlib not installed)'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

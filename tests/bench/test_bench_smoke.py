@@ -1,0 +1,62 @@
+"""The benchmark code runs end to end (``--quick``) and reports every figure with a number.
+
+Not a timed test: no assertion is made about the numbers themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+FIGURES = (
+    "import: core",
+    "import: core, first use (report)",
+    "import: LangChain adapter",
+    "import: LlamaIndex adapter",
+    "all read tools' schemas: LangChain",
+    "all read tools' schemas: LlamaIndex",
+    "single-tool description",
+    "tool output, 100 phone numbers (all shown)",
+    "tool output, 100 phone numbers (default budget)",
+    "per-call latency (async), p50",
+    "per-call latency (sync), p50",
+    "64 concurrent calls: tool",
+    "64 concurrent calls: execute",
+    "export 3,000 calls (async): wall",
+    "export 3,000 calls (async): peak RSS growth",
+    "export 3,000 calls (sync): wall",
+    "export 3,000 calls (sync): peak RSS growth",
+)
+
+
+def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--quick", "--out", str(tmp_path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = (tmp_path / "report.md").read_text()
+    rows = {
+        cells[1].strip(): cells
+        for line in report.splitlines()
+        if line.startswith("| ") and len(cells := line.split("|")) > 7
+    }
+    for figure in FIGURES:
+        assert figure in rows, f"{figure!r} missing from the report"
+        cells = rows[figure]
+        value, result = cells[5].strip(), cells[7].strip()
+        if result == "not measured":  # an adapter that is not installed says so
+            assert "not installed" in cells[3], cells
+            continue
+        assert re.search(r"\d", value), f"{figure!r} has no number: {cells}"
+        assert result in ("pass", "**MISS**", "report"), cells
+    assert "## Machine" in report and "## How it was measured" in report
+    assert "Quick (smoke) mode" in report
