@@ -186,13 +186,14 @@ def execute_description(operations: Iterable[Operation]) -> str:
     for op in operations:
         by_entity.setdefault(op.entity, []).append(_signature(op))
     lines = [
-        "Query Zendesk Talk (voice): give entity, action, params (* = required). Lists take "
-        "limit and cursor (pass next_cursor to continue), where=['field=value'] filters and "
-        "fields=[...] selects output fields. "
-        "Times: epoch seconds or ISO 8601.",
+        "Query Zendesk Talk (voice): give entity, action, params (* = required). Paged lists "
+        "take limit and cursor (next_cursor continues), where=['field=value'] filters and "
+        "fields=[...] selects output fields.",
     ]
     lines += [f"- {entity}: {' | '.join(sigs)}" for entity, sigs in by_entity.items()]
-    lines.append("Stats entities cover today; calls and call_legs are exports since start_time.")
+    lines.append(
+        "Stats cover today; calls/call_legs export since start_time (epoch s or ISO 8601)."
+    )
     return "\n".join(lines)
 
 
@@ -211,6 +212,9 @@ def _execute_args_model(operations: list[Operation]) -> type[BaseModel]:
         "items": {"type": "string"},
         "description": WHERE_DESCRIPTION,
     }
+    for schema in properties.values():
+        # Gemini's converter treats a nested property without a default as required.
+        schema.setdefault("default", None)
     entities = tuple(dict.fromkeys(op.entity for op in operations))
     actions = tuple(dict.fromkeys(op.action for op in operations))
     return create_model(

@@ -14,7 +14,14 @@ ALLOWED_LLAMA_INDEX = {
     "llama_index.tools.zendesk_talk.base",
 }
 # The core's own dependencies (httpx imports click/pygments for its CLI when installed).
-ALLOWED_THIRD_PARTY = {"zendesk_talk_connector", "httpx", "click", "pygments", "llama_index"}
+ALLOWED_THIRD_PARTY = {
+    "zendesk_talk_connector",
+    "httpx",
+    "click",
+    "pygments",
+    "rich",
+    "llama_index",
+}
 FORBIDDEN = ("zendesk_talk_connector.sandbox", "zendesk_talk_connector.cli")
 
 PROBE = """
