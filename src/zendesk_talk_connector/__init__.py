@@ -9,7 +9,7 @@ from .auth_config import (
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkOauth20AuthConfig,
 )
-from .connector import CheckResult, SyncZendeskTalkConnector, ZendeskTalkConnector
+from .connector import SyncZendeskTalkConnector, ZendeskTalkConnector
 from .errors import (
     APIStatusError,
     AuthenticationError,
@@ -25,7 +25,7 @@ from .errors import (
     WriteNotAllowed,
     ZendeskTalkError,
 )
-from .results import ListMeta, ZendeskTalkExecuteResult
+from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
 from .retry import RetryPolicy
 
 __all__ = [

@@ -12,10 +12,10 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from functools import partial
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import httpx
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from .auth import TokenCallback, credentials_for
 from .auth_config import (
@@ -36,7 +36,7 @@ from .engine import (
     StreamFlow,
     resolve_base_url,
 )
-from .errors import ConfigurationError, InvalidParams, ZendeskTalkError
+from .errors import ConfigurationError, InvalidParams
 from .hosted import (
     HostedEngine,
     ZendeskTalkReplicationConfig,
@@ -44,6 +44,7 @@ from .hosted import (
     resolve_airbyte_api_url,
 )
 from .records import Record
+from .results import CheckResult
 from .retry import RetryPolicy
 from .tool_utils import tool_utils
 
@@ -51,15 +52,6 @@ T = TypeVar("T")
 TwinT = TypeVar("TwinT", bound="_ConnectorBase")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=32)
-CHECK_OPERATION = ("account_overview", "list")
-
-
-class CheckResult(BaseModel):
-    """Outcome of :meth:`ZendeskTalkConnector.check`."""
-
-    status: Literal["healthy", "unhealthy"]
-    error: str | None = Field(None, description="Why the check failed.")
-    checked: str = Field(description="The operation used to check.")
 
 
 class EntityNamespace:
@@ -251,14 +243,6 @@ class _ConnectorBase:
     def _init_driver(self) -> None:
         raise NotImplementedError
 
-    @staticmethod
-    def _check_result(error: ZendeskTalkError | None) -> CheckResult:
-        return CheckResult(
-            status="unhealthy" if error else "healthy",
-            error=str(error) if error else None,
-            checked="/".join(CHECK_OPERATION),
-        )
-
 
 class ZendeskTalkConnector(_ConnectorBase):
     """Async connector to the Zendesk Talk API.
@@ -376,11 +360,7 @@ class ZendeskTalkConnector(_ConnectorBase):
 
     async def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""
-        try:
-            await self.execute(*CHECK_OPERATION)
-        except ZendeskTalkError as error:
-            return self._check_result(error)
-        return self._check_result(None)
+        return await self._drive(self._engine.check())
 
     async def close(self) -> None:
         if self._client is not None and self._owns_client:
@@ -520,11 +500,7 @@ class SyncZendeskTalkConnector(_ConnectorBase):
 
     def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""
-        try:
-            self.execute(*CHECK_OPERATION)
-        except ZendeskTalkError as error:
-            return self._check_result(error)
-        return self._check_result(None)
+        return self._drive(self._engine.check())
 
     def close(self) -> None:
         if self._client is not None and self._owns_client:

@@ -41,11 +41,13 @@ from .errors import (
 from .paging import IncrementalPager, OffsetPager, extract_records, query_params
 from .params import Params
 from .records import Record
-from .results import ListMeta, ZendeskTalkExecuteResult
+from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
 from .retry import RetryPolicy, parse_retry_after
 
 T = TypeVar("T")
 logger = logging.getLogger("zendesk_talk_connector")
+CHECK_OPERATION = ("account_overview", "list")
+"""The cheap request ``check()`` makes (the reference connector's check stream)."""
 _SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 USER_AGENT = f"zendesk-talk-connector/{__version__}"
 SEARCH_ACTION = "context_store_search"
@@ -376,6 +378,19 @@ class Engine:
             name: quote(str(getattr(params, name)), safe="") for name in operation.path_params
         }
         return self.base_url + API_PREFIX + operation.path.format(**values)
+
+    def check(self) -> Flow[CheckResult]:
+        """Whether credentials and address work: one cheap stats request, never raising."""
+        error: ZendeskTalkError | None = None
+        try:
+            yield from self.execute(*CHECK_OPERATION, None)
+        except ZendeskTalkError as failure:
+            error = failure
+        return CheckResult(
+            status="unhealthy" if error else "healthy",
+            error=str(error) if error else None,
+            checked="/".join(CHECK_OPERATION),
+        )
 
     def execute(
         self, entity: str, action: str, params: Mapping[str, Any] | BaseModel | None

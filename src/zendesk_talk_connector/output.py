@@ -83,6 +83,20 @@ def matches(record: Record, conditions: Sequence[Condition]) -> bool:
     return True
 
 
+def string_list(value: Any, name: str, operation: Operation) -> list[str] | None:
+    """A list of strings; a comma-separated string is accepted too (models send both)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    raise InvalidParams(
+        f"{name} must be a list of strings, not {value!r}.",
+        hint=f"Fields of {operation.entity}: {', '.join(record_fields(operation))}.",
+    )
+
+
 def shape_record(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
     data = record.model_dump(include=set(fields) if fields else None, exclude_none=True)
     return drop_nulls(data)  # type: ignore[no-any-return]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -53,3 +53,11 @@ class ZendeskTalkExecuteResult(BaseModel, Generic[RecordT]):
 
 
 ListResult = ZendeskTalkExecuteResult
+
+
+class CheckResult(BaseModel):
+    """Outcome of ``connector.check()``."""
+
+    status: Literal["healthy", "unhealthy"]
+    error: str | None = Field(None, description="Why the check failed.")
+    checked: str = Field(description="The operation used to check.")

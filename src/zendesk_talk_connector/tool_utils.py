@@ -77,6 +77,7 @@ from .output import (
     record_fields,
     render,
     shape_record,
+    string_list,
 )
 from .records import Record
 from .results import ZendeskTalkExecuteResult
@@ -250,8 +251,8 @@ class _Shaper:
         if operation is None or not isinstance(params, Mapping):
             return _Call(args, kwargs, operation, None, [])
         rest = dict(params)
-        fields = _string_list(rest.pop("fields", None), "fields", operation)
-        where = parse_where(operation, _string_list(rest.pop("where", None), "where", operation))
+        fields = string_list(rest.pop("fields", None), "fields", operation)
+        where = parse_where(operation, string_list(rest.pop("where", None), "where", operation))
         check_fields(operation, fields)
         if len(rest) == len(params):
             return _Call(args, kwargs, operation, None, [])
@@ -350,20 +351,6 @@ def _too_large(operation: Operation, size: int, budget: int, fields: Sequence[st
         f"One {operation.entity} record is {size:,} chars, more than the {budget:,}-char "
         f"output budget, so it cannot be shown. Call again with params fields=[...] listing "
         f"{narrower}. Fields of {operation.entity}: {', '.join(record_fields(operation))}."
-    )
-
-
-def _string_list(value: Any, name: str, operation: Operation) -> list[str] | None:
-    """A list of strings; a comma-separated string is accepted too (models send both)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return value
-    raise InvalidParams(
-        f"{name} must be a list of strings, not {value!r}.",
-        hint=f"Fields of {operation.entity}: {', '.join(record_fields(operation))}.",
     )
 
 

@@ -28,8 +28,8 @@ from .output import (
     Condition,
     check_fields,
     parse_where,
-    record_fields,
     render,
+    string_list,
 )
 from .params import Params
 
@@ -318,8 +318,8 @@ class ToolRunner:
             params = dict(call.params)  # type: ignore[attr-defined]
         else:
             operation, params = tool.operation, dict(args)
-        fields = _string_list(params.pop("fields", None), "fields", operation)
-        where = parse_where(operation, _string_list(params.pop("where", None), "where", operation))
+        fields = string_list(params.pop("fields", None), "fields", operation)
+        where = parse_where(operation, string_list(params.pop("where", None), "where", operation))
         check_fields(operation, fields)
         try:
             validated = operation.params.model_validate(params)
@@ -352,17 +352,3 @@ class ToolRunner:
             max_chars=self.max_output_chars,
         )
         return ToolResult(content, result)
-
-
-def _string_list(value: Any, name: str, operation: Operation) -> list[str] | None:
-    """A list of strings; a comma-separated string is accepted too (models send both)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return value
-    raise InvalidParams(
-        f"{name} must be a list of strings, not {value!r}.",
-        hint=f"Fields of {operation.entity}: {', '.join(record_fields(operation))}.",
-    )
