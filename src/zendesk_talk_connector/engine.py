@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import httpx
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ._version import __version__
 from .auth import Credentials, OAuthCredentials
@@ -38,7 +38,8 @@ from .errors import (
     WriteNotAllowed,
     ZendeskTalkError,
 )
-from .paging import IncrementalPager, OffsetPager, extract_records, query_params
+from .pages import parse_page
+from .paging import IncrementalPager, OffsetPager, query_params
 from .params import Params
 from .records import Record
 from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
@@ -171,10 +172,6 @@ def validate_params(operation: Operation, params: Mapping[str, Any] | BaseModel 
 
 
 @cache
-def _list_adapter(record: type[Record]) -> TypeAdapter[list[Record]]:
-    return TypeAdapter(list[record])  # type: ignore[valid-type]
-
-
 def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
     try:
         body = response.json()
@@ -444,7 +441,14 @@ class Engine:
             json=body,
             operation=operation,
         )
-        return operation.record.model_validate(extract_records(operation, response.json())[0])
+        records = parse_page(operation, response.content).records
+        if not records:
+            raise ServerError(
+                f"Unexpected response for {operation.entity}/{operation.action}: "
+                f"{operation.response_key!r} is empty.",
+                hint="The API may have changed; report this with the request that failed.",
+            )
+        return records[0]
 
     def stream(self, operation: Operation, params: Params, limit: int | None) -> StreamFlow:
         """Yield the records of a list action page by page; return the final meta."""
@@ -459,27 +463,24 @@ class Engine:
             pager = IncrementalPager(operation, url, values["start_time"], cursor)
         if pager is None:
             response = yield from self.request("GET", url, query=query, operation=operation)
-            records = _list_adapter(operation.record).validate_python(
-                extract_records(operation, response.json())
-            )
+            records = parse_page(operation, response.content).records
             if limit is not None:
                 records = records[:limit]
             yield Batch(records)
             return ListMeta(returned=len(records), has_more=False, count=len(records)), _no_resume
-        adapter = _list_adapter(operation.record)
         returned, taken = 0, 0
         while (page := pager.request()) is not None:
             page_url, page_query = page
             response = yield from self.request(
                 "GET", page_url, query=page_query, operation=operation
             )
-            raw = pager.accept(response.json())
-            room = len(raw) if limit is None else limit - returned
-            taken = min(room, len(raw))
+            records = pager.accept(parse_page(operation, response.content))
+            room = len(records) if limit is None else limit - returned
+            taken = min(room, len(records))
             if taken:
-                yield Batch(adapter.validate_python(raw[:taken]))
+                yield Batch(records[:taken])
             returned += taken
-            if taken < len(raw) or (limit is not None and returned >= limit):
+            if taken < len(records) or (limit is not None and returned >= limit):
                 break
         resume: Resume
         if isinstance(pager, IncrementalPager):

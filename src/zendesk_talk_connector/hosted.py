@@ -64,7 +64,6 @@ from .engine import (
     Refresh,
     Resume,
     StreamFlow,
-    _list_adapter,
     describe_validation_error,
     resolve_base_url,
 )
@@ -76,6 +75,7 @@ from .errors import (
     ServerError,
     ZendeskTalkError,
 )
+from .pages import parse_record, parse_records
 from .paging import decode_cursor, encode_cursor
 from .params import Params, to_epoch_seconds
 from .records import Record
@@ -539,7 +539,7 @@ class HostedEngine(Engine):
         data = body["data"]
         if isinstance(data, list) and len(data) == 1:
             data = data[0]
-        return operation.record.model_validate(data if isinstance(data, dict) else {})
+        return parse_record(operation.record, data if isinstance(data, dict) else {})
 
     def stream(self, operation: Operation, params: Params, limit: int | None) -> StreamFlow:
         """Pages of records from the execute endpoint, continued with the returned cursor.
@@ -572,7 +572,7 @@ class HostedEngine(Engine):
             more_in_page = taken < len(raw)
             if taken:
                 pages.append((returned, server_cursor, skip, taken))
-                yield Batch(_list_adapter(operation.record).validate_python(raw[:taken]))
+                yield Batch(parse_records(operation.record, raw[:taken]))
             returned += taken
             next_cursor = meta.get("next_cursor")
             if (
@@ -632,9 +632,7 @@ class HostedEngine(Engine):
             entity, SEARCH_ACTION, validated.model_dump(mode="json", exclude_none=True), None
         )
         raw = body["data"] if isinstance(body["data"], list) else []
-        records = _list_adapter(operation.record).validate_python(
-            [item for item in raw if isinstance(item, dict)]
-        )
+        records = parse_records(operation.record, [item for item in raw if isinstance(item, dict)])
         meta = _meta_of(body)
         cursor = meta.get("cursor")
         took = meta.get("took_ms")

@@ -18,16 +18,18 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from .catalog import EXPORT_PAGE_SIZE, Operation
-from .errors import InvalidParams, ServerError, UnsafeNextPage
+from .errors import InvalidParams, UnsafeNextPage
+from .pages import Page
+from .records import Record
 
 MAX_PAGE_SIZE = 100
-RawRecord = dict[str, Any]
 
 
 def origin(url: str) -> tuple[str, str]:
@@ -53,22 +55,6 @@ def decode_cursor(operation: Operation, cursor: str) -> dict[str, Any]:
             "or leave cursor out to start from the beginning.",
         )
     return state
-
-
-def extract_records(operation: Operation, body: Any) -> list[RawRecord]:
-    """The list of raw records in a response body (accepting documented alternate keys)."""
-    if isinstance(body, dict):
-        for key in (operation.response_key, *operation.alternate_keys):
-            value = body.get(key)
-            if isinstance(value, list):
-                return [item for item in value if isinstance(item, dict)]
-            if isinstance(value, dict):
-                return [value]
-    raise ServerError(
-        f"Unexpected response for {operation.entity}/{operation.action}: "
-        f"no {operation.response_key!r} in the body.",
-        hint="The API may have changed; report this with the request that failed.",
-    )
 
 
 def query_params(operation: Operation, params: Mapping[str, Any]) -> dict[str, str]:
@@ -132,14 +118,13 @@ class OffsetPager:
         self._url, self._query = url, None  # next_page URLs carry their own query
         return url, query
 
-    def accept(self, body: Any) -> list[RawRecord]:
-        records = extract_records(self._operation, body)[self._skip :]
+    def accept(self, page: Page) -> list[Record]:
+        records = page.records[self._skip :]
         self._pages.append((self._accepted, self._url, self._skip, len(records)))
         self._accepted += len(records)
         self._skip = 0
-        self.next_page = body.get("next_page") if isinstance(body, dict) else None
-        count = body.get("count") if isinstance(body, dict) else None
-        self.count = count if isinstance(count, int) else self.count
+        self.next_page = page.next_page
+        self.count = page.count if page.count is not None else self.count
         if self.next_page:
             self._check_host(self.next_page)
         self._next = self.next_page or None
@@ -164,6 +149,38 @@ def epoch_of(timestamp: Any) -> int | None:
         return None
 
 
+def in_second(second: int) -> Callable[[Any], bool]:
+    """A test of whether a timestamp falls within ``second`` (epoch).
+
+    UTC ISO timestamps (``...T16:08:59Z``, with fractions or ``+00:00``) are compared by their
+    first 19 characters: the boundary of every 1,000-record page would otherwise parse 1,000
+    dates. Anything else is parsed.
+    """
+    prefix = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
+
+    def matches(timestamp: Any) -> bool:
+        if (
+            isinstance(timestamp, str)
+            and len(timestamp) >= 20
+            and timestamp[10] == "T"
+            and timestamp[19] in ".Z+"
+            and timestamp.endswith(("Z", "+00:00"))
+        ):
+            return timestamp.startswith(prefix)
+        return epoch_of(timestamp) == second
+
+    return matches
+
+
+def _id(record: Record) -> int | None:
+    value = getattr(record, "id", None)
+    return value if isinstance(value, int) else None
+
+
+def _epoch_updated(record: Record) -> int | None:
+    return epoch_of(getattr(record, "updated_at", None))
+
+
 class IncrementalPager:
     """Walks an incremental export: inclusive ``start_time``, dedupe in the boundary second."""
 
@@ -180,7 +197,7 @@ class IncrementalPager:
         self._initial_state = (start_time, set(seen))
         self._page_start_state = self._initial_state
         self._done = False
-        self._page: list[RawRecord] = []
+        self._page: list[Record] = []
         self.end_time: int | None = None
         self.next_page: str | None = None
         self.count: int | None = None
@@ -194,17 +211,15 @@ class IncrementalPager:
             return None
         return self._url, {"start_time": str(self._start)}
 
-    def accept(self, body: Any) -> list[RawRecord]:
-        raw = extract_records(self._operation, body)
-        count = body.get("count") if isinstance(body, dict) else None
-        self.count = count if isinstance(count, int) else len(raw)
-        self.next_page = body.get("next_page") if isinstance(body, dict) else None
-        end_time = body.get("end_time") if isinstance(body, dict) else None
-        if not isinstance(end_time, int):
-            end_time = max(
-                (epoch_of(r.get("updated_at")) or self._start for r in raw), default=self._start
-            )
-        fresh = [r for r in raw if r.get("id") not in self._seen_at_start]
+    def accept(self, page: Page) -> list[Record]:
+        raw = page.records
+        self.count = page.count if page.count is not None else len(raw)
+        self.next_page = page.next_page
+        end_time = page.end_time
+        if end_time is None:
+            end_time = max((_epoch_updated(r) or self._start for r in raw), default=self._start)
+        seen = self._seen_at_start
+        fresh = [r for r in raw if getattr(r, "id", None) not in seen] if seen else raw
         self._page_start_state = (self._start, set(self._seen_at_start))
         self._page = fresh
         self.end_time = end_time
@@ -219,8 +234,13 @@ class IncrementalPager:
         return fresh
 
     @staticmethod
-    def _ids_at(second: int, records: list[RawRecord], start: int, seen: set[int]) -> set[int]:
-        ids = {r["id"] for r in records if epoch_of(r.get("updated_at")) == second and "id" in r}
+    def _ids_at(second: int, records: list[Record], start: int, seen: set[int]) -> set[int]:
+        matches = in_second(second)
+        ids = {
+            i
+            for r in records
+            if matches(getattr(r, "updated_at", None)) and (i := _id(r)) is not None
+        }
         return ids | seen if second == start else ids
 
     def cursor_after(self, taken: int) -> str:
@@ -230,19 +250,15 @@ class IncrementalPager:
         page_start, page_seen = self._page_start_state
         return self._cursor_within(self._page, taken, page_start, page_seen)
 
-    def cursor_at(self, records: list[Any], index: int) -> str:
+    def cursor_at(self, records: list[Record], index: int) -> str:
         """Cursor resuming at ``records[index]``, ``records`` being all this call returned."""
         start, seen = self._initial_state
-        return self._cursor_within(
-            [{"id": r.id, "updated_at": r.updated_at} for r in records[:index]], index, start, seen
-        )
+        return self._cursor_within(records[:index], index, start, seen)
 
-    def _cursor_within(
-        self, records: list[RawRecord], taken: int, start: int, seen: set[int]
-    ) -> str:
+    def _cursor_within(self, records: list[Record], taken: int, start: int, seen: set[int]) -> str:
         if taken == 0:
             return self._encode(start, seen)
-        second = epoch_of(records[taken - 1].get("updated_at")) or start
+        second = _epoch_updated(records[taken - 1]) or start
         return self._encode(second, self._ids_at(second, records[:taken], start, seen))
 
     def _encode(self, start: int, seen: set[int]) -> str:

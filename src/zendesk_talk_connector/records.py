@@ -2,42 +2,41 @@
 
 The real API adds fields over time and returns nulls freely, so every field is optional and
 unknown fields are kept (``extra="allow"``). A value of an unexpected type never fails a whole
-list: the field is set to ``None`` and the raw value is kept in :attr:`Record.invalid_values`.
+list: :mod:`.pages` sets the field to ``None`` and keeps the raw value in
+:attr:`Record.invalid_values`. Models are built on first use (``defer_build``), so importing
+this module stays cheap.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, model_validator
-from pydantic_core.core_schema import ValidatorFunctionWrapHandler
+from pydantic import BaseModel, ConfigDict
+
+_INVALID_VALUES = "invalid_values"
 
 
 class Record(BaseModel):
-    """Base of every record: lenient, keeps unknown fields, tolerates odd values."""
+    """Base of every record: lenient, keeps unknown fields."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
-
-    _invalid_values: dict[str, Any] = PrivateAttr(default_factory=dict)
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _tolerate_odd_values(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        try:
-            return handler(data)
-        except ValidationError as exc:
-            if not isinstance(data, dict):
-                raise
-            bad_fields = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
-            cleaned = {k: (None if k in bad_fields else v) for k, v in data.items()}
-            record = handler(cleaned)
-            record._invalid_values = {k: data[k] for k in bad_fields if k in data}
-            return record
+    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
     @property
     def invalid_values(self) -> dict[str, Any]:
         """Raw values the API sent that did not match the documented type (field -> value)."""
-        return dict(self._invalid_values)
+        private = self.__pydantic_private__ or {}
+        return dict(private.get(_INVALID_VALUES, {}))
+
+
+def set_invalid_values(record: Record, values: dict[str, Any]) -> None:
+    """Attach the raw values of fields that failed validation to a record.
+
+    They live in the instance's private-values slot rather than in a declared ``PrivateAttr``:
+    a declared one makes pydantic run a Python hook for every record built, which is most of
+    the cost of a large export, while odd values are rare.
+    """
+    if values:
+        object.__setattr__(record, "__pydantic_private__", {_INVALID_VALUES: dict(values)})
 
 
 class PhoneNumber(Record):

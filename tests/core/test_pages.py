@@ -1,0 +1,145 @@
+"""Response bodies to typed records: the fast path, the tolerant fallback, boundary seconds."""
+
+from __future__ import annotations
+
+import gc
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from zendesk_talk_connector.catalog import lookup
+from zendesk_talk_connector.errors import ServerError
+from zendesk_talk_connector.pages import parse_page, parse_record, parse_records
+from zendesk_talk_connector.paging import epoch_of, in_second
+from zendesk_talk_connector.records import Call, Ivr, PhoneNumber
+
+CALLS = lookup("calls", "list")
+PHONE_NUMBERS = lookup("phone_numbers", "list")
+PHONE_NUMBER = lookup("phone_numbers", "get")
+IVRS = lookup("ivrs", "list")
+
+
+def body(**fields: object) -> bytes:
+    return json.dumps(fields).encode()
+
+
+def test_a_clean_page_keeps_values_extras_and_paging_fields():
+    page = parse_page(
+        CALLS,
+        body(
+            calls=[{"id": 1, "duration": 30, "new_field": [1, 2]}, {"id": 2}],
+            count=2,
+            end_time=1_700_000_000,
+            next_page="https://acme.zendesk.com/next",
+        ),
+    )
+    assert [type(r) for r in page.records] == [Call, Call]
+    first = page.records[0]
+    assert first.duration == 30 and first.model_extra == {"new_field": [1, 2]}
+    assert first.invalid_values == {}
+    assert (page.count, page.end_time, page.next_page) == (
+        2,
+        1_700_000_000,
+        "https://acme.zendesk.com/next",
+    )
+
+
+def test_an_odd_value_nulls_that_field_only_and_keeps_the_raw_value():
+    page = parse_page(
+        PHONE_NUMBERS,
+        body(phone_numbers=[{"id": 1, "toll_free": True}, {"id": 2, "toll_free": "sometimes"}]),
+    )
+    first, second = page.records
+    assert first.toll_free is True and first.invalid_values == {}
+    assert isinstance(second, PhoneNumber)
+    assert second.id == 2 and second.toll_free is None
+    assert second.invalid_values == {"toll_free": "sometimes"}
+
+
+def test_paging_fields_of_the_wrong_type_are_ignored_not_fatal():
+    page = parse_page(CALLS, body(calls=[{"id": 1}], count="many", end_time="soon", next_page=3))
+    assert (page.count, page.end_time, page.next_page) == (None, None, None)
+    assert [r.id for r in page.records] == [1]
+
+
+def test_a_bad_value_inside_a_nested_record_stays_in_that_record():
+    raw = {
+        "id": 7,
+        "menus": [
+            {"id": 1, "routes": [{"id": 10, "option_text": "1"}, {"id": "eleven"}]},
+            {"id": 2, "default": True},
+        ],
+    }
+    ivr = parse_record(Ivr, raw)
+    assert ivr.id == 7 and ivr.invalid_values == {}
+    assert ivr.menus is not None and [m.id for m in ivr.menus] == [1, 2]
+    routes = ivr.menus[0].routes
+    assert routes is not None
+    assert [r.id for r in routes] == [10, None]
+    assert routes[1].invalid_values == {"id": "eleven"}
+
+
+def test_non_object_items_are_skipped():
+    page = parse_page(CALLS, body(calls=[{"id": 1}, "junk", None, {"id": 2}], count=4))
+    assert [r.id for r in page.records] == [1, 2]
+
+
+def test_a_single_object_and_an_alternate_key_are_accepted():
+    record = parse_page(PHONE_NUMBER, body(phone_number={"id": 5, "number": "+1555"})).records
+    assert [(r.id, r.number) for r in record] == [(5, "+1555")]
+    listed = parse_page(IVRS, body(ivrs=[{"id": 1}]))
+    assert [r.id for r in listed.records] == [1]
+
+
+def test_a_body_without_the_wrapper_says_what_was_expected():
+    with pytest.raises(ServerError, match="no 'calls' in the body"):
+        parse_page(CALLS, body(legs=[]))
+
+
+def test_a_body_that_is_not_json_is_a_server_error():
+    with pytest.raises(ServerError, match="not JSON"):
+        parse_page(CALLS, b"<html>Bad gateway</html>")
+
+
+def test_parse_records_is_strict_when_it_can_and_lenient_when_it_must():
+    clean = parse_records(Call, [{"id": 1}, {"id": 2}])
+    assert [r.id for r in clean] == [1, 2]
+    odd = parse_records(Call, [{"id": 1}, {"id": 2, "duration": "long"}])
+    assert [r.id for r in odd] == [1, 2]
+    assert odd[1].invalid_values == {"duration": "long"}
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_parsing_leaves_the_garbage_collector_as_it_found_it(enabled):
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        parse_page(CALLS, body(calls=[{"id": i} for i in range(50)], count=50))
+        with pytest.raises(ServerError):
+            parse_page(CALLS, b"not json")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def _formats(moment: datetime) -> list[str]:
+    """The same instant written the ways an API might, plus near misses."""
+    local = moment.astimezone(timezone(timedelta(hours=2)))
+    return [
+        moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        moment.strftime("%Y-%m-%dT%H:%M:%S.250Z"),
+        moment.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+        moment.strftime("%Y-%m-%d %H:%M:%SZ"),
+        local.isoformat(),
+        moment.strftime("%Y-%m-%dT%H:%MZ"),
+    ]
+
+
+@pytest.mark.parametrize("offset", [-3601, -1, 0, 1, 59, 86_400])
+def test_in_second_agrees_with_parsing_every_timestamp(offset):
+    second = 1_700_000_000
+    moment = datetime.fromtimestamp(second + offset, tz=timezone.utc)
+    matches = in_second(second)
+    for text in [*_formats(moment), "", "not a date", None, 1_700_000_000]:
+        assert matches(text) is (epoch_of(text) == second), text
