@@ -47,7 +47,7 @@ async def use_a_hosted_connector(airbyte: AirbyteAuthConfig, api_url: str | None
         runner = ToolRunner(connector)
         tool = next(t for t in runner.definitions() if t.name == "zendesk_talk_ivrs_list")
         result = await runner.acall(tool, {"fields": ["id", "name"]})
-        print(f"tool {tool.name}: {len(json.loads(result.content)['records'])} IVRs")
+        print(f"tool {tool.name}: {len(json.loads(result.content)['rows'])} IVRs")
 
 
 async def onboard_customers(sb: Sandbox) -> None:

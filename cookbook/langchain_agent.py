@@ -77,6 +77,14 @@ def seen(history: History) -> Any:
     return json.loads(str(message.content)) if message.status == "success" else message.content
 
 
+def as_dicts(out: dict[str, Any]) -> list[dict[str, Any]]:
+    """A list output's table (columns + rows) as one dict per row, null cells left out."""
+    columns = out["columns"]
+    return [
+        {c: v for c, v in zip(columns, row, strict=True) if v is not None} for row in out["rows"]
+    ]
+
+
 def sms_numbers(history: History) -> Iterator[AIMessage]:
     yield call(
         "zendesk_talk_phone_numbers_list",
@@ -85,7 +93,7 @@ def sms_numbers(history: History) -> Iterator[AIMessage]:
         where=["sms_enabled=true"],
     )
     out = seen(history)
-    numbers = [r["number"] for r in out["records"]]
+    numbers = [r["number"] for r in as_dicts(out)]
     yield AIMessage(
         f"{out['matched']} of {out['returned']} numbers have SMS enabled, e.g. "
         f"{', '.join(numbers[:5])}."
@@ -94,7 +102,7 @@ def sms_numbers(history: History) -> Iterator[AIMessage]:
 
 def queue(history: History) -> Iterator[AIMessage]:
     yield call("zendesk_talk_current_queue_activity_list")
-    now = seen(history)["records"][0]
+    now = as_dicts(seen(history))[0]
     yield AIMessage(
         f"Right now {now.get('calls_waiting', 0)} calls and {now.get('callbacks_waiting', 0)} "
         f"callbacks are waiting (longest wait {now.get('longest_wait_time', 0)} s); "
@@ -106,7 +114,7 @@ def most_missed(history: History) -> Iterator[AIMessage]:
     yield call(
         "zendesk_talk_agents_activity_list", limit=1000, fields=["agent_id", "name", "calls_missed"]
     )
-    rows = seen(history)["records"]
+    rows = as_dicts(seen(history))
     top = max(rows, key=lambda r: r.get("calls_missed", 0))
     yield AIMessage(
         f"{top['name']} (agent {top['agent_id']}) missed the most calls today: "

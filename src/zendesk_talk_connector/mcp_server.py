@@ -32,7 +32,8 @@ SERVER_NAME = "zendesk-talk"
 INSTRUCTIONS = (
     "Zendesk Talk (voice) for one Zendesk account: phone numbers, lines, greetings, IVRs, "
     "agent availability, today's stats and the call / call-leg exports. Lists return compact "
-    "JSON; when has_more is true, call again with cursor=next_cursor."
+    "JSON tables: columns once, then rows (null: no value; a.b: field b of object a); when "
+    "has_more is true, call again with cursor=next_cursor."
 )
 
 

@@ -1,11 +1,23 @@
 """What a tool shows a model: compact, bounded JSON with an honest truncation marker.
 
-* nulls are dropped (recursively) and JSON is written without spaces;
+A single record is one JSON object. A list is a table, so field names are written once::
+
+    {"returned":3,"columns":["id","number","capabilities.sms"],
+     "rows":[[1,"+15125550100",true],[2,"+15125550101",null],[3,"+15125550102",false]],
+     "has_more":true,"next_cursor":"...","note":"More records exist: ..."}
+
+* nulls are dropped (recursively) and JSON is written without spaces; in a table a column
+  that is null in every row shown is left out, and a null or missing value is a ``null`` cell;
+* a nested object is spread over dotted columns (``capabilities.sms``), so its keys are not
+  repeated per row either; lists stay whole JSON values in their cell;
 * ``where`` keeps only records whose fields equal the given values (``sms_enabled=true``);
-* ``fields`` keeps only the named fields; numeric ones are then also summarised (count, sum,
-  min, max, avg) over *all* records returned, so totals stay right when the list is cut;
-* the text never exceeds the budget: records that do not fit are left out, and the output
-  says how many were shown and gives the cursor that resumes at the first one left out.
+  ``matched`` says how many did;
+* ``fields`` keeps only the named fields, as columns in that order; numeric ones are then also
+  summarised (count, sum, min, max, avg) over *all* records returned, so totals stay right
+  when the list is cut;
+* the text never exceeds the budget: rows that do not fit are left out, and the output says
+  how many were ``shown`` (``truncated``) and gives the cursor that resumes at the first one
+  left out.
 """
 
 from __future__ import annotations
@@ -32,8 +44,12 @@ def drop_nulls(value: Any) -> Any:
     return value
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, default=str)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)
+    """Compact JSON (no spaces, non-ASCII kept; unknown types as ``str``)."""
+    return _ENCODER.encode(value)
 
 
 def record_fields(operation: Operation) -> tuple[str, ...]:
@@ -98,8 +114,38 @@ def string_list(value: Any, name: str, operation: Operation) -> list[str] | None
 
 
 def shape_record(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
+    """One record as a JSON object: the selected fields, nulls dropped at every depth."""
     data = record.model_dump(include=set(fields) if fields else None, exclude_none=True)
     return drop_nulls(data)  # type: ignore[no-any-return]
+
+
+def table_cells(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
+    """One record as table cells: its non-null values by column, a nested object spread over
+    dotted columns (``capabilities.sms``). Lists stay whole, nulls inside them dropped; an
+    object with nothing but nulls stays as ``{}``."""
+    cells: dict[str, Any] = {}
+    for name, value in record.model_dump(
+        include=set(fields) if fields else None, exclude_none=True
+    ).items():
+        _put(cells, name, value)
+    return cells
+
+
+def _put(cells: dict[str, Any], name: str, value: Any) -> None:
+    if value is None:
+        return
+    if type(value) is dict:
+        if value and not any("." in str(key) for key in value):
+            before = len(cells)
+            for key, item in value.items():
+                _put(cells, f"{name}.{key}", item)
+            if len(cells) == before:
+                cells[name] = {}
+            return
+        value = drop_nulls(value)
+    elif type(value) is list:
+        value = drop_nulls(value)
+    cells[name] = value
 
 
 def numeric_summary(rows: Iterable[Record], fields: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -139,7 +185,7 @@ def render(
     """The model-facing text for a result, never longer than ``max_chars``."""
     if isinstance(result, Record):
         return _cut(dumps(shape_record(result, fields)), max_chars, operation)
-    selected = [(i, r) for i, r in enumerate(result.data) if matches(r, where)]
+    selected = [(i, r) for i, r in enumerate(result.data) if not where or matches(r, where)]
     envelope: dict[str, Any] = {"returned": result.meta.returned}
     if where:
         envelope["matched"] = len(selected)
@@ -148,33 +194,64 @@ def render(
         if summary:
             envelope["summary"] = summary
     budget = max_chars - _ENVELOPE_RESERVE - len(dumps(envelope))
-    shown: list[str] = []
-    used = 2  # the brackets
-    cut_at: int | None = None
-    for index, record in selected:
-        text = dumps(shape_record(record, fields))
-        if used + len(text) + 1 > budget:
-            cut_at = index
-            break
-        shown.append(text)
-        used += len(text) + 1
-    if cut_at is None:
+    rows = _rows_that_fit((table_cells(r, fields) for _, r in selected), budget)
+    complete = len(rows) == len(selected)
+    if complete:
         cursor = result.meta.next_cursor if result.meta.has_more else None
     else:
-        cursor = result.cursor_at(cut_at)
-        envelope["shown"] = len(shown)
+        cursor = result.cursor_at(selected[len(rows)][0])
+        envelope["shown"] = len(rows)
         envelope["truncated"] = True
-    tail: dict[str, Any] = {"has_more": cut_at is not None or result.meta.has_more}
+    order = {name: rank for rank, name in enumerate(fields or record_fields(operation))}
+    columns = _columns(rows, order)
+    envelope["columns"] = columns
+    envelope["rows"] = [[row.get(name) for name in columns] for row in rows]
+    envelope["has_more"] = not complete or result.meta.has_more
     if cursor:
-        tail["next_cursor"] = cursor
+        envelope["next_cursor"] = cursor
     if result.meta.end_time is not None:
-        tail["end_time"] = result.meta.end_time
-    note = _note(operation, cut_at is None, len(shown), len(selected), result, bool(fields))
+        envelope["end_time"] = result.meta.end_time
+    note = _note(operation, complete, len(rows), len(selected), result, bool(fields))
     if note:
-        tail["note"] = note
-    head = dumps(envelope)[:-1]
-    text = f'{head},"records":[{",".join(shown)}],{dumps(tail)[1:]}'
-    return _cut(text, max_chars, operation)
+        envelope["note"] = note
+    return _cut(dumps(envelope), max_chars, operation)
+
+
+def _columns(rows: Sequence[dict[str, Any]], order: dict[str, int]) -> list[str]:
+    """Every column with a value in some row: top-level fields in ``order`` (unknown ones
+    after, as first seen), the dotted columns of one field in the order first seen."""
+    seen = dict.fromkeys(name for row in rows for name in row)
+    last = len(order)
+    return sorted(seen, key=lambda name: order.get(name.partition(".")[0], last))
+
+
+def _rows_that_fit(rows: Iterable[dict[str, Any]], budget: int) -> list[dict[str, Any]]:
+    """The leading rows that fit ``budget`` chars as ``"columns":[..],"rows":[..]``.
+
+    The size is kept exactly as rows are added: a new column costs its name in the header
+    and a ``null`` cell in every row without it. Rows after the first that does not fit are
+    not read."""
+    shown: list[dict[str, Any]] = []
+    columns: set[str] = set()
+    names = 0  # chars of the column names, quoted
+    values = 0  # chars of the non-null cells
+    filled = 0  # non-null cells
+    for count, row in enumerate(rows, start=1):
+        new = [name for name in row if name not in columns]
+        if new:
+            columns.update(new)
+            names += len(dumps(new)) - 1 - len(new)
+        if row:
+            values += len(dumps(list(row.values()))) - 1 - len(row)
+            filled += len(row)
+        width = len(columns)
+        header = len('"columns":[],"rows":[]') + names + max(width - 1, 0)
+        brackets_and_commas = count * (2 + max(width - 1, 0)) + count - 1
+        size = header + brackets_and_commas + values + 4 * (count * width - filled)  # nulls
+        if size > budget:
+            break
+        shown.append(row)
+    return shown
 
 
 def _note(

@@ -17,10 +17,12 @@ function; only the return annotation becomes ``str``. The decorated function:
   ``enable_hosted_mode_features=False`` (about 1,500 characters with it, 1,200 without);
 * accepts ``fields=[...]`` and ``where=['field=value']`` inside ``params``: they are taken out
   before the function runs and applied to the output (the docstring advertises them);
-* returns a ``str``: compact JSON (nulls dropped) within ``max_output_chars``. A list that does
-  not fit is cut with an honest ``truncated``/``shown`` marker and the ``next_cursor`` that
-  resumes at the first record left out. When cutting cannot help (one record is larger than
-  the budget) the model is told which fields to select instead;
+* returns a ``str``: compact JSON (nulls dropped) within ``max_output_chars``; a list is a
+  table, field names once in ``columns`` and one array per record in ``rows`` (see
+  :mod:`.output`). A list that does not fit is cut with an honest ``truncated``/``shown``
+  marker and the ``next_cursor`` that resumes at the first record left out. When cutting
+  cannot help (one record is larger than the budget) the model is told which fields to
+  select instead;
 * turns :class:`~.errors.ZendeskTalkError` into something the model can act on, per
   ``errors``:
 
@@ -194,8 +196,8 @@ def tool_description(
         lines.append(HOSTED_SEARCH_DESCRIPTION)
     budget = f"at most {max_output_chars:,} chars" if max_output_chars else "not size-bounded"
     lines.append(
-        f"Output: compact JSON, {budget}; a list cut to fit says truncated and gives "
-        "next_cursor. Errors say which param to change."
+        f"Output: compact JSON, {budget}; a list is columns + rows (null: no value); cut to "
+        "fit, it says truncated and gives next_cursor. Errors say which param to change."
     )
     return "\n".join(lines)
 
@@ -290,7 +292,7 @@ class _Shaper:
             return render(operation, result, fields=fields, max_chars=self.max_chars)
         text = render(operation, result, fields=fields, where=where, max_chars=self.max_chars)
         envelope = json.loads(text)
-        if envelope.get("truncated") and not envelope.get("records"):
+        if envelope.get("truncated") and not envelope.get("rows"):
             first = next(r for r in result.data if matches(r, where))
             size = len(dumps(shape_record(first, fields)))
             raise _OutputTooLarge(_too_large(operation, size, self.max_chars, fields))

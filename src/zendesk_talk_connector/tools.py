@@ -4,7 +4,8 @@
   only unless writes are enabled): name, description (<= 1,024 chars), args model.
 * :class:`ToolRunner` validates arguments once (with messages naming the bad param and the
   allowed ones), runs the action through the async or sync connector, and renders the
-  bounded model-facing text; the typed result stays available as the artifact.
+  bounded model-facing text (:func:`~.output.render`: a list is a ``columns``/``rows``
+  table); the typed result stays available as the artifact.
 * Errors a model can cause leave as :class:`~.errors.ZendeskTalkError` (``str()`` is the
   model-facing text); each adapter maps it to its framework's convention. Anything else
   (programming errors) propagates untouched.
@@ -41,8 +42,8 @@ WHERE_DESCRIPTION = (
     "e.g. ['sms_enabled=true', 'country_code=US']. Applies to the records fetched (limit)."
 )
 FIELDS_DESCRIPTION = (
-    "Optional: only these record fields in the output (e.g. ['id','name']). Numeric fields "
-    "also get count/sum/min/max/avg over all returned records."
+    "Optional: only these record fields, as the output's columns (e.g. ['id','name']). "
+    "Numeric fields also get count/sum/min/max/avg over all returned records."
 )
 
 

@@ -15,6 +15,7 @@ from zendesk_talk_connector.mcp_server import create_server
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tools import tool_definitions
 
+from ..conftest import table_records
 from .conftest import subprocess_env
 
 
@@ -47,7 +48,7 @@ async def test_stdio_server_lists_and_calls_tools(env: dict[str, str], sandbox: 
         )
         assert not listed.is_error
         body = json.loads(_text(listed))
-        assert body["records"] == [
+        assert table_records(body) == [
             {"id": p["id"], "number": p["number"]} for p in sandbox.data.phone_numbers[:4]
         ]
         assert body["has_more"] is True
@@ -78,7 +79,7 @@ async def test_stdio_single_tool_with_writes(env: dict[str, str], sandbox: Sandb
             "zendesk_talk_execute",
             {"entity": "greeting_categories", "action": "list", "params": {}},
         )
-        ids = [r["id"] for r in json.loads(_text(result))["records"]]
+        ids = [r["id"] for r in table_records(_text(result))]
         assert ids == [c["id"] for c in sandbox.data.greeting_categories]
 
 
@@ -97,7 +98,7 @@ async def test_in_process_include_exclude_and_unknown_tool(
         )
         body = json.loads(_text(calls))
         today = [c["id"] for c in sandbox.data.calls if c["updated_at"] >= "2024-11-29"]
-        assert [r["id"] for r in body["records"]] == today[: len(body["records"])]
+        assert [r["id"] for r in table_records(body)] == today[: len(body["rows"])]
     with pytest.raises(InvalidParams, match="Unknown tool or entity"):
         create_server(aconnector, include=["call"])
 

@@ -30,6 +30,8 @@ from zendesk_talk_connector.catalog import OPERATIONS
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tool_utils import tool_description, tool_utils
 
+from ..conftest import table_records
+
 models.ALLOW_MODEL_REQUESTS = False
 
 
@@ -92,8 +94,8 @@ def test_sync_function_and_sync_connector(sandbox: Sandbox) -> None:
 
         assert not inspect.iscoroutinefunction(execute)
         out = json.loads(execute("ivrs", "list", {"fields": ["id", "name"]}))
-        assert [r["id"] for r in out["records"]] == [i["id"] for i in sandbox.data.ivrs]
-        assert set(out["records"][0]) == {"id", "name"}
+        assert [r["id"] for r in table_records(out)] == [i["id"] for i in sandbox.data.ivrs]
+        assert set(table_records(out)[0]) == {"id", "name"}
         error = json.loads(execute("ivrs", "get", {"ivr_id": 0}))
         assert error["error"] == "InvalidParams"
         assert "ivr_id" in error["message"]
@@ -112,8 +114,9 @@ async def test_where_and_fields_are_applied_not_sent(
     )
     expected = [p["id"] for p in sandbox.data.phone_numbers if p["sms_enabled"]]
     assert out["matched"] == len(expected)
-    assert [r["id"] for r in out["records"]] == expected[: len(out["records"])]
-    assert all(set(r) == {"id", "number"} for r in out["records"])
+    records = table_records(out)
+    assert [r["id"] for r in records] == expected[: len(records)]
+    assert all(set(r) == {"id", "number"} for r in records)
     queries = [r.query for r in sandbox.requests if r.path.endswith("phone_numbers")]
     assert queries
     assert all("where" not in q and "fields" not in q for q in queries)
@@ -133,8 +136,8 @@ async def test_long_list_is_cut_with_a_cursor_that_resumes(
         await tool("phone_numbers", "list", {"limit": 5, "cursor": first["next_cursor"]})
     )
     ids = [p["id"] for p in sandbox.data.phone_numbers]
-    assert [r["id"] for r in first["records"]] == ids[:shown]
-    resumed = [r["id"] for r in second["records"]]
+    assert [r["id"] for r in table_records(first)] == ids[:shown]
+    resumed = [r["id"] for r in table_records(second)]
     assert resumed
     assert resumed == ids[shown : shown + len(resumed)]
 
@@ -198,7 +201,7 @@ async def test_hosted_context_store_search(sandbox: Sandbox) -> None:
             )
         )
         expected = [p["id"] for p in sandbox.data.phone_numbers if p["sms_enabled"]][:5]
-        assert sorted(r["id"] for r in out["records"]) == sorted(expected)
+        assert sorted(r["id"] for r in table_records(out)) == sorted(expected)
     async with ZendeskTalkConnector(
         ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token),
         base_url=sandbox.base_url,
@@ -262,7 +265,7 @@ async def test_pydantic_ai_agent_against_the_sandbox(
     assert _retried(typo)
     assert "unknown param 'limt' (did you mean 'limit'?)" in str(typo.content)
     assert not _retried(listed)
-    assert json.loads(str(listed.content))["records"] == [
+    assert table_records(str(listed.content)) == [
         {"id": p["id"]} for p in sandbox.data.phone_numbers[:3]
     ]
     assert _retried(missing)
@@ -272,7 +275,7 @@ async def test_pydantic_ai_agent_against_the_sandbox(
     assert body["returned"] == min(1000, len(today))
     assert body["truncated"] is True
     assert len(str(calls.content)) <= 8000
-    assert [r["id"] for r in body["records"]] == [c["id"] for c in today[: body["shown"]]]
+    assert [r["id"] for r in table_records(body)] == [c["id"] for c in today[: body["shown"]]]
 
 
 async def test_mcp_server_tool_decorator_accepts_it(
@@ -296,6 +299,4 @@ async def test_mcp_server_tool_decorator_accepts_it(
             "zendesk_talk_execute", {"entity": "addresses", "action": "list", "params": {}}
         )
         text = result.content[0].text  # type: ignore[union-attr]
-        assert [r["id"] for r in json.loads(text)["records"]] == [
-            a["id"] for a in sandbox.data.addresses
-        ]
+        assert [r["id"] for r in table_records(text)] == [a["id"] for a in sandbox.data.addresses]

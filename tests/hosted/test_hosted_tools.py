@@ -8,6 +8,8 @@ import pytest
 
 from zendesk_talk_connector.tools import ToolRunner, tool_definitions
 
+from ..conftest import table_records
+
 
 def by_name(name: str):
     return next(t for t in tool_definitions() if t.name == name)
@@ -18,7 +20,7 @@ def test_tool_runner_sync_matches_local_mode(sandbox, hosted, local):
     args = {"limit": 300, "where": ["sms_enabled=true"], "fields": ["id", "number"]}
     remote = ToolRunner(hosted).call(tool, args)
     here = ToolRunner(local).call(tool, args)
-    assert json.loads(remote.content)["records"] == json.loads(here.content)["records"]
+    assert table_records(remote.content) == table_records(here.content)
     assert remote.artifact.data == here.artifact.data
 
 
@@ -28,8 +30,8 @@ def test_tool_output_cut_by_the_budget_resumes_at_the_cut(sandbox, hosted):
     payload = json.loads(runner.call(tool, {"limit": 100}).content)
     assert payload["truncated"] is True
     shown = payload["shown"]
-    more = json.loads(runner.call(tool, {"limit": 5, "cursor": payload["next_cursor"]}).content)
-    assert more["records"][0]["id"] == sandbox.data.phone_numbers[shown]["id"]
+    more = runner.call(tool, {"limit": 5, "cursor": payload["next_cursor"]}).content
+    assert table_records(more)[0]["id"] == sandbox.data.phone_numbers[shown]["id"]
 
 
 async def test_tool_runner_async_and_single_tool_mode(sandbox, ahosted):
@@ -51,7 +53,7 @@ def test_langchain_tools_run_in_hosted_mode(sandbox, hosted):
     message = tool.invoke(
         {"name": tool.name, "args": {"limit": 4}, "id": "call_1", "type": "tool_call"}
     )
-    assert len(json.loads(message.content)["records"]) == 4
+    assert len(table_records(message.content)) == 4
     assert [g.id for g in message.artifact.data] == [g["id"] for g in sandbox.data.greetings[:4]]
     toolkit.close()
 

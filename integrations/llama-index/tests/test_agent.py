@@ -61,14 +61,31 @@ async def run(
     return results, str(await handler)
 
 
+def table_records(out: dict[str, Any]) -> list[dict[str, Any]]:
+    """A list output's table as records, the way a model reads it: one dict per row, null
+    cells left out, dotted columns (``capabilities.sms``) nested back into objects."""
+    columns = [column.split(".") for column in out["columns"]]
+    records = []
+    for row in out["rows"]:
+        record: dict[str, Any] = {}
+        for (*parents, leaf), value in zip(columns, row, strict=True):
+            if value is not None:
+                target = record
+                for parent in parents:
+                    target = target.setdefault(parent, {})
+                target[leaf] = value
+        records.append(record)
+    return records
+
+
 def paged(name: str, **kwargs: Any) -> Generator[ChatMessage, str, list[dict[str, Any]]]:
     """Call a list tool and follow next_cursor until every record is seen."""
     records: list[dict[str, Any]] = []
     out = json.loads((yield call(name, **kwargs)))
-    records += out["records"]
+    records += table_records(out)
     while out["has_more"]:
         out = json.loads((yield call(name, **kwargs, cursor=out["next_cursor"])))
-        records += out["records"]
+        records += table_records(out)
     return records
 
 
@@ -77,7 +94,9 @@ async def test_which_phone_numbers_have_sms_enabled(
 ) -> None:
     def script() -> Script:
         rows = yield from paged(
-            "zendesk_talk_phone_numbers_list", limit=1000, fields=["number", "sms_enabled"]
+            "zendesk_talk_phone_numbers_list",
+            limit=1000,
+            fields=["number", "display_number", "sms_enabled"],
         )
         sms = [r["number"] for r in rows if r["sms_enabled"]]
         yield say(f"{len(sms)} numbers have SMS enabled: {', '.join(sms)}.")
@@ -85,12 +104,12 @@ async def test_which_phone_numbers_have_sms_enabled(
     results, answer = await run(spec, "Which phone numbers have SMS enabled?", script)
 
     expected = {p["number"] for p in sandbox.data.phone_numbers if p["sms_enabled"]}
-    assert len(results) > 1  # 300 numbers do not fit one 8,000-char output: the cursor is used
+    assert len(results) > 1  # 300 rows do not fit one 8,000-char output: the cursor is used
     seen: list[dict[str, Any]] = []
     for r in results:
         assert r.tool_name == "zendesk_talk_phone_numbers_list"
         assert not r.tool_output.is_error
-        seen += json.loads(r.tool_output.content)["records"]
+        seen += table_records(json.loads(r.tool_output.content))
     assert len(seen) == len(sandbox.data.phone_numbers)
     assert {row["number"] for row in seen if row["sms_enabled"]} == expected
     assert answer.startswith(f"{len(expected)} numbers have SMS enabled")
@@ -102,7 +121,7 @@ async def test_which_phone_numbers_have_sms_enabled(
 async def test_show_current_queue_activity(spec: ZendeskTalkToolSpec, sandbox: Sandbox) -> None:
     def script() -> Script:
         out = json.loads((yield call("zendesk_talk_current_queue_activity_list")))
-        queue = out["records"][0]
+        queue = table_records(out)[0]
         waiting, online = queue["calls_waiting"], queue["agents_online"]
         yield say(f"{waiting} calls waiting, {online} agents online.")
 
@@ -110,7 +129,7 @@ async def test_show_current_queue_activity(spec: ZendeskTalkToolSpec, sandbox: S
 
     (result,) = results
     assert result.tool_name == "zendesk_talk_current_queue_activity_list"
-    (queue,) = json.loads(result.tool_output.content)["records"]
+    (queue,) = table_records(json.loads(result.tool_output.content))
     online = sum(1 for a in sandbox.data.availabilities.values() if a["agent_state"] == "online")
     assert queue["agents_online"] == online
     assert {"calls_waiting", "callbacks_waiting", "longest_wait_time"} <= set(queue)
@@ -137,7 +156,7 @@ async def test_which_agent_missed_the_most_calls_today(
     most = max(missed.values())
     names = {a["id"]: a["name"] for a in sandbox.data.agents}
     leaders = {names[agent] for agent, n in missed.items() if n == most}
-    rows = [row for r in results for row in json.loads(r.tool_output.content)["records"]]
+    rows = [row for r in results for row in table_records(json.loads(r.tool_output.content))]
     assert {r.tool_name for r in results} == {"zendesk_talk_agents_activity_list"}
     assert len(rows) == len(sandbox.data.agents)
     assert {r["name"] for r in rows if r.get("calls_missed") == most} == leaders

@@ -169,9 +169,8 @@ async def test_acall_content_is_json_text_and_raw_output_the_typed_result(
     # the typed records are complete; the model-facing text has only the selected fields
     assert result.data[0].display_number is not None
     body = json.loads(out.content)
-    assert body["records"][0] == {
-        k: sandbox.data.phone_numbers[0][k] for k in ("id", "number", "sms_enabled")
-    }
+    assert body["columns"] == fields
+    assert body["rows"][0] == [sandbox.data.phone_numbers[0][k] for k in fields]
     assert body["has_more"] is True
     assert body["next_cursor"]
     # the same text the neutral runner renders
@@ -216,7 +215,9 @@ async def test_single_tool_call_and_acall(
     sync_out, async_out = t.call(**args), await t.acall(**args)
     assert sync_out.content == async_out.content
     ids = [p["id"] for p in sandbox.data.phone_numbers[:3]]
-    assert [r["id"] for r in json.loads(async_out.content)["records"]] == ids
+    body = json.loads(async_out.content)
+    assert body["columns"] == ["id"]
+    assert body["rows"] == [[i] for i in ids]
     assert [r.id for r in async_out.raw_output.data] == ids
 
 

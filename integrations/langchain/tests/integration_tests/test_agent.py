@@ -68,6 +68,23 @@ def last_tool_output(history: History) -> dict[str, Any]:
     return json.loads(str(message.content))  # type: ignore[no-any-return]
 
 
+def table_records(out: dict[str, Any]) -> list[dict[str, Any]]:
+    """A list output's table as records, the way a model reads it: one dict per row, null
+    cells left out, dotted columns (``capabilities.sms``) nested back into objects."""
+    columns = [column.split(".") for column in out["columns"]]
+    records = []
+    for row in out["rows"]:
+        record: dict[str, Any] = {}
+        for (*parents, leaf), value in zip(columns, row, strict=True):
+            if value is not None:
+                target = record
+                for parent in parents:
+                    target = target.setdefault(parent, {})
+                target[leaf] = value
+        records.append(record)
+    return records
+
+
 def tool_messages(result: dict[str, Any]) -> list[ToolMessage]:
     return [m for m in result["messages"] if isinstance(m, ToolMessage)]
 
@@ -115,7 +132,7 @@ async def test_which_phone_numbers_have_sms_enabled(run: Any, sandbox: Sandbox) 
             fields=["number", "sms_enabled"],
             where=["sms_enabled=true"],
         )
-        numbers = [r["number"] for r in last_tool_output(history)["records"]]
+        numbers = [r["number"] for r in table_records(last_tool_output(history))]
         yield AIMessage(f"{len(numbers)} numbers have SMS enabled: {', '.join(numbers)}.")
 
     result, model = await run(script, "Which phone numbers have SMS enabled?")
@@ -124,9 +141,9 @@ async def test_which_phone_numbers_have_sms_enabled(run: Any, sandbox: Sandbox) 
     (message,) = tool_messages(result)
     assert message.status == "success"
     out = json.loads(str(message.content))
-    assert {r["number"] for r in out["records"]} == expected
+    assert {r["number"] for r in table_records(out)} == expected
     assert out["matched"] == len(expected)
-    assert all(set(r) == {"number", "sms_enabled"} for r in out["records"])
+    assert all(set(r) == {"number", "sms_enabled"} for r in table_records(out))
     assert out["has_more"] is False
     # The artifact is the typed, unfiltered result: every number with every field.
     artifact = message.artifact
@@ -140,12 +157,12 @@ async def test_which_phone_numbers_have_sms_enabled(run: Any, sandbox: Sandbox) 
 async def test_show_current_queue_activity(run: Any, sandbox: Sandbox) -> None:
     def script(history: History) -> Iterator[AIMessage]:
         yield call("zendesk_talk_current_queue_activity_list")
-        queue = last_tool_output(history)["records"][0]
+        queue = table_records(last_tool_output(history))[0]
         yield AIMessage(f"{queue['calls_waiting']} calls waiting, {queue['agents_online']} online.")
 
     result, _ = await run(script, "Show current queue activity")
     (message,) = tool_messages(result)
-    queue = json.loads(str(message.content))["records"][0]
+    queue = table_records(json.loads(str(message.content)))[0]
     online = sum(1 for a in sandbox.data.availabilities.values() if a["agent_state"] == "online")
     assert queue["agents_online"] == online
     # Everything else must be what the API itself says (fetched here without the connector).
@@ -167,7 +184,7 @@ async def test_which_agent_missed_the_most_calls_today(run: Any, sandbox: Sandbo
             limit=1000,
             fields=["agent_id", "name", "calls_missed"],
         )
-        rows = last_tool_output(history)["records"]
+        rows = table_records(last_tool_output(history))
         top = max(rows, key=lambda r: r.get("calls_missed", 0))
         yield AIMessage(f"{top['name']} (agent {top['agent_id']}) missed {top['calls_missed']}.")
 
@@ -181,7 +198,7 @@ async def test_which_agent_missed_the_most_calls_today(run: Any, sandbox: Sandbo
     leaders = {agent for agent, n in missed.items() if n == most}
     (message,) = tool_messages(result)
     out = json.loads(str(message.content))
-    by_agent = {r["agent_id"]: r.get("calls_missed", 0) for r in out["records"]}
+    by_agent = {r["agent_id"]: r.get("calls_missed", 0) for r in table_records(out)}
     assert len(by_agent) == len(sandbox.data.agents)
     assert {a: n for a, n in by_agent.items() if n} == dict(missed)
     assert out["summary"]["calls_missed"]["max"] == most
@@ -237,7 +254,7 @@ async def test_bad_param_comes_back_as_an_error_the_model_can_fix(
     )
     assert good.status == "success"
     expected = [p["number"] for p in sandbox.data.phone_numbers[:5]]
-    assert [r["number"] for r in json.loads(str(good.content))["records"]] == expected
+    assert [r["number"] for r in table_records(json.loads(str(good.content)))] == expected
     assert result["messages"][-1].content == "Here are five numbers."
 
 
@@ -280,7 +297,7 @@ async def test_single_tool_agent(run: Any, sandbox: Sandbox) -> None:
     assert "unknown param 'fileds' (did you mean 'fields'?)" in bad.content
     assert "Allowed params for phone_numbers/list: limit, cursor, fields, where" in bad.content
     expected = {p["number"] for p in sandbox.data.phone_numbers if p["sms_enabled"]}
-    assert {r["number"] for r in json.loads(str(good.content))["records"]} == expected
+    assert {r["number"] for r in table_records(json.loads(str(good.content)))} == expected
 
 
 def _epoch(text: str) -> int:
