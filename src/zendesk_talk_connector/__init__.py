@@ -1,32 +1,66 @@
 """Typed, safe and fast access to Zendesk Talk (Voice) for AI agents.
 
-Nothing here does I/O at import or construction: no network, no telemetry, no files.
+Nothing here does I/O at import or construction: no network, no telemetry, no files. The
+public names are imported from their modules on first access, so ``import
+zendesk_talk_connector`` costs next to nothing and a program pays only for what it uses.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .auth_config import (
-    AirbyteAuthConfig,
-    ZendeskTalkApiTokenAuthConfig,
-    ZendeskTalkOauth20AuthConfig,
-)
-from .connector import SyncZendeskTalkConnector, ZendeskTalkConnector
-from .errors import (
-    APIStatusError,
-    AuthenticationError,
-    ConfigurationError,
-    InvalidParams,
-    NotFound,
-    PermissionDenied,
-    RateLimited,
-    ServerError,
-    TransportError,
-    UnknownOperation,
-    UnsafeNextPage,
-    WriteNotAllowed,
-    ZendeskTalkError,
-)
-from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
-from .retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from .auth_config import (
+        AirbyteAuthConfig,
+        ZendeskTalkApiTokenAuthConfig,
+        ZendeskTalkOauth20AuthConfig,
+    )
+    from .connector import SyncZendeskTalkConnector, ZendeskTalkConnector
+    from .errors import (
+        APIStatusError,
+        AuthenticationError,
+        ConfigurationError,
+        InvalidParams,
+        NotFound,
+        PermissionDenied,
+        RateLimited,
+        ServerError,
+        TransportError,
+        UnknownOperation,
+        UnsafeNextPage,
+        WriteNotAllowed,
+        ZendeskTalkError,
+    )
+    from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
+    from .retry import RetryPolicy
+
+_MODULE_OF = {
+    "AirbyteAuthConfig": "auth_config",
+    "ZendeskTalkApiTokenAuthConfig": "auth_config",
+    "ZendeskTalkOauth20AuthConfig": "auth_config",
+    "SyncZendeskTalkConnector": "connector",
+    "ZendeskTalkConnector": "connector",
+    "APIStatusError": "errors",
+    "AuthenticationError": "errors",
+    "ConfigurationError": "errors",
+    "InvalidParams": "errors",
+    "NotFound": "errors",
+    "PermissionDenied": "errors",
+    "RateLimited": "errors",
+    "ServerError": "errors",
+    "TransportError": "errors",
+    "UnknownOperation": "errors",
+    "UnsafeNextPage": "errors",
+    "WriteNotAllowed": "errors",
+    "ZendeskTalkError": "errors",
+    "CheckResult": "results",
+    "ListMeta": "results",
+    "ZendeskTalkExecuteResult": "results",
+    "RetryPolicy": "retry",
+}
 
 __all__ = [
     "APIStatusError",
@@ -53,3 +87,16 @@ __all__ = [
     "ZendeskTalkOauth20AuthConfig",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -6,7 +6,8 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
 
 class _AuthConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built when first constructed: a program uses one of the three.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ZendeskTalkApiTokenAuthConfig(_AuthConfig):

@@ -1,6 +1,7 @@
 """The catalog: ONE table of every operation. Every face is derived from it.
 
-Adding an entity is one row here plus its params and record models: the connector's
+Adding an entity is one row here plus its params and record models (named in the row, in
+:mod:`.params` and :mod:`.records`): the connector's
 ``execute``, the typed namespaces, the tools for LLM frameworks, the CLI and the sandbox's
 routes all read this table.
 """
@@ -11,10 +12,14 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from . import params as p
-from . import records as r
 from .errors import UnknownOperation
+
+if TYPE_CHECKING:
+    from .params import Params
+    from .records import Record
 
 API_PREFIX = "/api/v2/channels/voice"
 EXPORT_PAGE_SIZE = 1000
@@ -46,8 +51,10 @@ class Operation:
     action: str
     method: str
     path: str
-    params: type[p.Params]
-    record: type[r.Record]
+    params_model: str
+    """Name of the params model in :mod:`.params` (imported on first use, see below)."""
+    record_model: str
+    """Name of the record model in :mod:`.records`."""
     response_key: str
     paging: Paging
     description: str
@@ -75,6 +82,20 @@ class Operation:
     def is_paged(self) -> bool:
         return self.paging in (Paging.OFFSET, Paging.INCREMENTAL)
 
+    # The models are looked up by name on first use: importing the catalog (and so the
+    # package) does not build ~50 pydantic models that a given program may never touch.
+    @cached_property
+    def params(self) -> type[Params]:
+        """The strict model of this operation's params."""
+        model: type[Params] = getattr(import_module(".params", __package__), self.params_model)
+        return model
+
+    @cached_property
+    def record(self) -> type[Record]:
+        """The lenient model of the records this operation returns."""
+        model: type[Record] = getattr(import_module(".records", __package__), self.record_model)
+        return model
+
     @cached_property
     def param_names(self) -> tuple[str, ...]:
         return tuple(self.params.model_fields)
@@ -96,8 +117,8 @@ def _op(
     entity: str,
     action: str,
     path: str,
-    params: type[p.Params],
-    record: type[r.Record],
+    params: str,
+    record: str,
     key: str,
     paging: Paging,
     description: str,
@@ -120,8 +141,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "phone_numbers",
         "list",
         "/phone_numbers",
-        p.ListParams,
-        r.PhoneNumber,
+        "ListParams",
+        "PhoneNumber",
         "phone_numbers",
         Paging.OFFSET,
         "List the account's Talk phone numbers (number, name, sms_enabled, "
@@ -131,8 +152,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "phone_numbers",
         "get",
         "/phone_numbers/{phone_number_id}",
-        p.PhoneNumberGetParams,
-        r.PhoneNumber,
+        "PhoneNumberGetParams",
+        "PhoneNumber",
         "phone_number",
         Paging.RECORD,
         "Get one Talk phone number by id.",
@@ -141,8 +162,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "phone_numbers",
         "search",
         "/phone_numbers/search",
-        p.PhoneNumberSearchParams,
-        r.AvailablePhoneNumber,
+        "PhoneNumberSearchParams",
+        "AvailablePhoneNumber",
         "phone_numbers",
         Paging.UNPAGED,
         "Search numbers available to buy in a country (price, token, address requirements).",
@@ -152,8 +173,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "lines",
         "list",
         "/lines",
-        p.LineListParams,
-        r.Line,
+        "LineListParams",
+        "Line",
         "lines",
         Paging.OFFSET,
         "List all lines: phone numbers and digital lines together.",
@@ -162,8 +183,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "digital_lines",
         "get",
         "/digital_lines/{digital_line_id}",
-        p.DigitalLineGetParams,
-        r.DigitalLine,
+        "DigitalLineGetParams",
+        "DigitalLine",
         "digital_line",
         Paging.RECORD,
         "Get one digital line by id.",
@@ -172,8 +193,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "addresses",
         "list",
         "/addresses",
-        p.ListParams,
-        r.Address,
+        "ListParams",
+        "Address",
         "addresses",
         Paging.OFFSET,
         "List the postal addresses registered for buying numbers.",
@@ -182,8 +203,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "addresses",
         "get",
         "/addresses/{address_id}",
-        p.AddressGetParams,
-        r.Address,
+        "AddressGetParams",
+        "Address",
         "address",
         Paging.RECORD,
         "Get one address by id.",
@@ -192,8 +213,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "greetings",
         "list",
         "/greetings",
-        p.ListParams,
-        r.Greeting,
+        "ListParams",
+        "Greeting",
         "greetings",
         Paging.OFFSET,
         "List greetings (name, category, active, audio, numbers and IVRs using them).",
@@ -202,8 +223,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "greetings",
         "get",
         "/greetings/{greeting_id}",
-        p.GreetingGetParams,
-        r.Greeting,
+        "GreetingGetParams",
+        "Greeting",
         "greeting",
         Paging.RECORD,
         "Get one greeting by id.",
@@ -212,8 +233,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "greeting_categories",
         "list",
         "/greeting_categories",
-        p.ListParams,
-        r.GreetingCategory,
+        "ListParams",
+        "GreetingCategory",
         "greeting_categories",
         Paging.OFFSET,
         "List greeting categories (voicemail, available...).",
@@ -222,8 +243,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "greeting_categories",
         "get",
         "/greeting_categories/{greeting_category_id}",
-        p.GreetingCategoryGetParams,
-        r.GreetingCategory,
+        "GreetingCategoryGetParams",
+        "GreetingCategory",
         "greeting_category",
         Paging.RECORD,
         "Get one greeting category by id.",
@@ -232,8 +253,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "ivrs",
         "list",
         "/ivr",
-        p.ListParams,
-        r.Ivr,
+        "ListParams",
+        "Ivr",
         "ivrs",
         Paging.OFFSET,
         "List IVRs with their menus, routes and phone numbers.",
@@ -242,8 +263,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "ivrs",
         "get",
         "/ivr/{ivr_id}",
-        p.IvrGetParams,
-        r.Ivr,
+        "IvrGetParams",
+        "Ivr",
         "ivr",
         Paging.RECORD,
         "Get one IVR by id, with its menus and routes.",
@@ -252,8 +273,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "ivr_menus",
         "list",
         "/ivr/{ivr_id}/menus",
-        p.IvrMenuListParams,
-        r.IvrMenu,
+        "IvrMenuListParams",
+        "IvrMenu",
         "ivr_menus",
         Paging.OFFSET,
         "List the menus of one IVR (needs ivr_id).",
@@ -263,8 +284,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "ivr_menus",
         "get",
         "/ivr/{ivr_id}/menus/{menu_id}",
-        p.IvrMenuGetParams,
-        r.IvrMenu,
+        "IvrMenuGetParams",
+        "IvrMenu",
         "ivr_menu",
         Paging.RECORD,
         "Get one IVR menu (needs ivr_id and menu_id).",
@@ -274,8 +295,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "ivr_routes",
         "list",
         "/ivr/{ivr_id}/menus/{menu_id}/routes",
-        p.IvrRouteListParams,
-        r.IvrRoute,
+        "IvrRouteListParams",
+        "IvrRoute",
         "ivr_routes",
         Paging.OFFSET,
         "List the keypress routes of one IVR menu (needs ivr_id and menu_id).",
@@ -285,8 +306,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "ivr_routes",
         "get",
         "/ivr/{ivr_id}/menus/{menu_id}/routes/{route_id}",
-        p.IvrRouteGetParams,
-        r.IvrRoute,
+        "IvrRouteGetParams",
+        "IvrRoute",
         "ivr_route",
         Paging.RECORD,
         "Get one IVR route (needs ivr_id, menu_id and route_id).",
@@ -296,8 +317,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "availabilities",
         "get",
         "/availabilities/{agent_id}",
-        p.AvailabilityGetParams,
-        r.Availability,
+        "AvailabilityGetParams",
+        "Availability",
         "availability",
         Paging.RECORD,
         "Get an agent's Talk availability (agent_state, call_status, via).",
@@ -306,8 +327,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "availabilities",
         "update",
         "/availabilities/{agent_id}",
-        p.AvailabilityUpdateParams,
-        r.Availability,
+        "AvailabilityUpdateParams",
+        "Availability",
         "availability",
         Paging.RECORD,
         "Set an agent's Talk availability (agent_state, via). Write action.",
@@ -319,8 +340,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "agents_activity",
         "list",
         "/stats/agents_activity",
-        p.AgentsActivityListParams,
-        r.AgentActivity,
+        "AgentsActivityListParams",
+        "AgentActivity",
         "agents_activity",
         Paging.OFFSET,
         "Today's per-agent stats: state, calls accepted/denied/missed, talk, hold and wrap-up "
@@ -330,8 +351,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "agents_overview",
         "list",
         "/stats/agents_overview",
-        p.NoParams,
-        r.AgentsOverview,
+        "NoParams",
+        "AgentsOverview",
         "agents_overview",
         Paging.SNAPSHOT,
         "Today's totals and averages over all agents (one record).",
@@ -340,8 +361,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "account_overview",
         "list",
         "/stats/account_overview",
-        p.PhoneNumberFilterParams,
-        r.AccountOverview,
+        "PhoneNumberFilterParams",
+        "AccountOverview",
         "account_overview",
         Paging.SNAPSHOT,
         "Today's account call stats: totals, average call duration, queue wait, voicemails "
@@ -351,8 +372,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "current_queue_activity",
         "list",
         "/stats/current_queue_activity",
-        p.PhoneNumberFilterParams,
-        r.CurrentQueueActivity,
+        "PhoneNumberFilterParams",
+        "CurrentQueueActivity",
         "current_queue_activity",
         Paging.SNAPSHOT,
         "The queue right now: calls and callbacks waiting, agents online, wait "
@@ -362,8 +383,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "calls",
         "list",
         "/stats/incremental/calls",
-        p.ExportParams,
-        r.Call,
+        "ExportParams",
+        "Call",
         "calls",
         Paging.INCREMENTAL,
         "Calls created or updated since start_time (incremental export, "
@@ -374,8 +395,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "call_legs",
         "list",
         "/stats/incremental/legs",
-        p.ExportParams,
-        r.CallLeg,
+        "ExportParams",
+        "CallLeg",
         "legs",
         Paging.INCREMENTAL,
         "Call legs created or updated since start_time (incremental export, "

@@ -6,13 +6,12 @@ only I/O is done. Construction does no I/O at all: the HTTP client is created on
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from functools import partial
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from pydantic import BaseModel
@@ -37,21 +36,25 @@ from .engine import (
     resolve_base_url,
 )
 from .errors import ConfigurationError, InvalidParams
-from .hosted import (
-    HostedEngine,
-    ZendeskTalkReplicationConfig,
-    connector_id_from_callback,
-    resolve_airbyte_api_url,
-)
-from .records import Record
+from .record_base import Record
 from .results import CheckResult
 from .retry import RetryPolicy
-from .tool_utils import tool_utils
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from .hosted import HostedEngine, ZendeskTalkReplicationConfig
 
 T = TypeVar("T")
 TwinT = TypeVar("TwinT", bound="_ConnectorBase")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=32)
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # here, not at the top: the sync twin never needs an event loop
+
+    await asyncio.sleep(seconds)
 
 
 class EntityNamespace:
@@ -120,6 +123,8 @@ class _ConnectorBase:
                     "base_url is for local mode; a hosted connector talks to the Airbyte API.",
                     hint="Pass airbyte_api_url= (or set AIRBYTE_API_URL) instead of base_url.",
                 )
+            from .hosted import HostedEngine, resolve_airbyte_api_url
+
             self._auth_kind = "airbyte"
             self._engine = HostedEngine(
                 auth_config=auth_config,
@@ -175,11 +180,30 @@ class _ConnectorBase:
     @property
     def connector_id(self) -> str | None:
         """Hosted mode: the Airbyte connector's id (once given, looked up or created)."""
-        return self._engine.connector_id if isinstance(self._engine, HostedEngine) else None
+        return self._hosted_engine().connector_id if self._auth_kind == "airbyte" else None
 
-    connector_id_from_callback = staticmethod(connector_id_from_callback)
+    # Hosted mode and the tool decorator are imported when first used: most programs need
+    # neither, and importing them costs more than the rest of the package.
+    @staticmethod
+    def connector_id_from_callback(url: str) -> str:
+        """The connector id in the redirect URL of the hosted OAuth consent flow."""
+        from .hosted import connector_id_from_callback
+
+        return connector_id_from_callback(url)
+
+    @staticmethod
+    def tool_utils(func: Callable[..., Any] | None = None, /, **options: Any) -> Callable[..., Any]:
+        """Decorate an ``execute(entity, action, params)`` function to be a good agent tool.
+
+        See :func:`zendesk_talk_connector.tool_utils.tool_utils` for the options.
+        """
+        from .tool_utils import tool_utils
+
+        return tool_utils(func, **options)
 
     def _hosted_engine(self) -> HostedEngine:
+        from .hosted import HostedEngine
+
         if not isinstance(self._engine, HostedEngine):
             raise ConfigurationError(
                 "This needs a hosted connector.", hint="Pass AirbyteAuthConfig as auth_config."
@@ -258,8 +282,6 @@ class ZendeskTalkConnector(_ConnectorBase):
             ...
     """
 
-    tool_utils = staticmethod(tool_utils)
-
     def __init__(
         self,
         auth_config: ZendeskTalkApiTokenAuthConfig
@@ -269,7 +291,7 @@ class ZendeskTalkConnector(_ConnectorBase):
         config: Mapping[str, Any] | None = None,
         *,
         http_client: httpx.AsyncClient | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         **options: Any,
     ) -> None:
         super().__init__(auth_config, config, **options)
@@ -278,11 +300,11 @@ class ZendeskTalkConnector(_ConnectorBase):
     def _init_driver(
         self,
         http_client: httpx.AsyncClient | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self._client = http_client
         self._owns_client = http_client is None
-        self._sleep = sleep
+        self._sleep = sleep or _asyncio_sleep
         self._refresh_lock: asyncio.Lock | None = None
 
     @classmethod
@@ -399,6 +421,8 @@ class ZendeskTalkConnector(_ConnectorBase):
             await self._sleep(step.seconds)
             return None
         if self._refresh_lock is None:
+            import asyncio
+
             self._refresh_lock = asyncio.Lock()
         async with self._refresh_lock:
             if self._engine.credentials.authorization == step.stale_authorization:
@@ -408,8 +432,6 @@ class ZendeskTalkConnector(_ConnectorBase):
 
 class SyncZendeskTalkConnector(_ConnectorBase):
     """The sync twin: same methods and results, over ``httpx.Client`` (no event loop)."""
-
-    tool_utils = staticmethod(tool_utils)
 
     def __init__(
         self,

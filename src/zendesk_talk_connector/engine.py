@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from urllib.parse import quote, urlsplit
 
 import httpx
@@ -40,10 +40,12 @@ from .errors import (
 )
 from .pages import parse_page
 from .paging import IncrementalPager, OffsetPager, query_params
-from .params import Params
-from .records import Record
+from .record_base import Record
 from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
 from .retry import RetryPolicy, parse_retry_after
+
+if TYPE_CHECKING:
+    from .params import Params
 
 T = TypeVar("T")
 logger = logging.getLogger("zendesk_talk_connector")
@@ -88,7 +90,8 @@ Flow = Generator[Step, Any, T]
 Resume = Callable[[list[Record], int], str | None]
 """Cursor resuming at ``records[index]`` of a list result (None when nothing follows)."""
 StreamFlow = Generator[Step | Batch, Any, tuple[ListMeta, Resume]]
-ExecuteResult = ZendeskTalkExecuteResult[Record] | Record
+ExecuteResult: TypeAlias = "ZendeskTalkExecuteResult[Record] | Record"
+"""A list result or one record. A string, so importing the engine builds no generic model."""
 
 
 def resolve_base_url(subdomain: str | None, base_url: str | None) -> str:

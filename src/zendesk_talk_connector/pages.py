@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 
 from .catalog import Operation
 from .errors import ServerError
-from .records import Record, set_invalid_values
+from .record_base import Record, set_invalid_values
 
 R = TypeVar("R", bound=Record)
 RawRecord = dict[str, Any]
@@ -151,7 +151,7 @@ def _keys(operation: Operation) -> tuple[str, ...]:
 class _Envelope(BaseModel):
     """Paging fields of a body, read as sent; their types are checked where they are used."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
     next_page: Any = None
     count: Any = None

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 from .catalog import EXPORT_PAGE_SIZE, Operation
 from .errors import InvalidParams, UnsafeNextPage
 from .pages import Page
-from .records import Record
+from .record_base import Record
 
 MAX_PAGE_SIZE = 100
 

@@ -66,7 +66,7 @@ Id = Annotated[int, Field(ge=1), BeforeValidator(_digits_to_int)]
 class Params(BaseModel):
     """Base of every params model: unknown params are errors, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class NoParams(Params):

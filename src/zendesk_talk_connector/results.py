@@ -7,7 +7,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .records import Record
+from .record_base import Record
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -15,7 +15,7 @@ RecordT = TypeVar("RecordT", bound=Record)
 class ListMeta(BaseModel):
     """Where a list result stands and how to continue it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     returned: int = Field(description="Records in this result.")
     has_more: bool = Field(description="True when more records can be fetched with next_cursor.")
@@ -33,6 +33,8 @@ class ListMeta(BaseModel):
 
 class ZendeskTalkExecuteResult(BaseModel, Generic[RecordT]):
     """The envelope of a list action: ``data`` (typed records) and ``meta``."""
+
+    model_config = ConfigDict(defer_build=True)
 
     data: list[RecordT]
     meta: ListMeta
@@ -57,6 +59,8 @@ ListResult = ZendeskTalkExecuteResult
 
 class CheckResult(BaseModel):
     """Outcome of ``connector.check()``."""
+
+    model_config = ConfigDict(defer_build=True)
 
     status: Literal["healthy", "unhealthy"]
     error: str | None = Field(None, description="Why the check failed.")

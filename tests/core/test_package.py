@@ -1,0 +1,66 @@
+"""The package surface: every public name resolves, and importing loads only what is used."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import zendesk_talk_connector
+from zendesk_talk_connector.catalog import OPERATIONS
+from zendesk_talk_connector.params import Params
+from zendesk_talk_connector.record_base import Record
+
+
+def _modules_after(statement: str) -> set[str]:
+    probe = (
+        "import json, sys\n"
+        "before = set(sys.modules)\n"
+        f"{statement}\n"
+        "print(json.dumps(sorted(set(sys.modules) - before)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(json.loads(out.stdout))
+
+
+@pytest.mark.parametrize("name", zendesk_talk_connector.__all__)
+def test_every_public_name_resolves(name):
+    value = getattr(zendesk_talk_connector, name)
+    assert value is not None
+    assert name in dir(zendesk_talk_connector)
+
+
+def test_an_unknown_name_is_an_attribute_error_naming_it():
+    with pytest.raises(AttributeError, match="no attribute 'ZendeskTalkClient'"):
+        zendesk_talk_connector.ZendeskTalkClient  # noqa: B018
+
+
+def test_plain_import_loads_no_submodule_and_no_dependency():
+    added = _modules_after("import zendesk_talk_connector")
+    ours = {m for m in added if m.startswith("zendesk_talk_connector")}
+    assert ours == {"zendesk_talk_connector", "zendesk_talk_connector._version"}
+    assert not {m for m in added if m.split(".")[0] in ("httpx", "pydantic", "pydantic_core")}
+
+
+def test_the_connector_loads_no_entity_model_hosted_mode_tools_or_event_loop():
+    added = _modules_after("from zendesk_talk_connector import SyncZendeskTalkConnector")
+    assert "zendesk_talk_connector.connector" in added
+    unused = {
+        "zendesk_talk_connector.records",
+        "zendesk_talk_connector.params",
+        "zendesk_talk_connector.hosted",
+        "zendesk_talk_connector.tool_utils",
+        "zendesk_talk_connector.tools",
+        "asyncio",
+    }
+    assert not added & unused, added & unused
+
+
+def test_every_operation_names_models_that_exist():
+    for op in OPERATIONS:
+        assert issubclass(op.params, Params), op.params_model
+        assert issubclass(op.record, Record), op.record_model
