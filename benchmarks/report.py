@@ -37,7 +37,11 @@ METHOD = """\
 * **Import time**: wall time of `python -c STATEMENT` (subprocess, interpreter start included in
   both), interleaved floor/subject after one warm-up each; figure = difference of medians. The
   adapter floors are the framework imports the adapter's own modules make (read from its
-  source), so the difference is the core plus the adapter.
+  source), so the difference is the core plus the adapter. Packages load their public names
+  on first access, so each plain `import` row has a **first use** row: importing the main
+  class, against the same floor plus the core's own dependencies (`httpx`, pydantic's
+  `BaseModel`). Bytecode caches are kept, as for an installed package (an inherited
+  `PYTHONDONTWRITEBYTECODE` is dropped).
 * **Per-call latency**: sequential calls, per-call `perf_counter_ns`; p50 per side; the ratio
   is the median over the repeats of p50(connector) / p50(floor).
 * **Concurrency**: N asyncio tasks each doing k calls back to back; throughput = calls / wall;
