@@ -23,17 +23,18 @@ A single record is one JSON object. A list is a table, so field names are writte
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from typing import Any
 
 from .catalog import Operation
 from .errors import InvalidParams
-from .records import Record
+from .record_base import Record
 from .results import ZendeskTalkExecuteResult
 
 DEFAULT_MAX_OUTPUT_CHARS = 8_000
 _ENVELOPE_RESERVE = 700
-"""Room kept for the envelope (counts, cursor, note) around the records."""
+"""Room kept for the envelope (counts, cursor, note) around the table."""
 
 
 def drop_nulls(value: Any) -> Any:
@@ -44,7 +45,11 @@ def drop_nulls(value: Any) -> Any:
     return value
 
 
-_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, default=str)
+_ENCODER = json.JSONEncoder(
+    separators=(",", ":"), ensure_ascii=False, default=str, check_circular=False
+)
+"""One encoder for every call (``json.dumps`` with options builds one per call); API data
+cannot be circular, so the check is skipped."""
 
 
 def dumps(value: Any) -> str:
@@ -115,37 +120,51 @@ def string_list(value: Any, name: str, operation: Operation) -> list[str] | None
 
 def shape_record(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
     """One record as a JSON object: the selected fields, nulls dropped at every depth."""
-    data = record.model_dump(include=set(fields) if fields else None, exclude_none=True)
-    return drop_nulls(data)  # type: ignore[no-any-return]
+    data = _dump(record, fields)
+    for name, value in data.items():
+        if type(value) is dict or type(value) is list:
+            data[name] = drop_nulls(value)
+    return data
 
 
 def table_cells(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
     """One record as table cells: its non-null values by column, a nested object spread over
     dotted columns (``capabilities.sms``). Lists stay whole, nulls inside them dropped; an
-    object with nothing but nulls stays as ``{}``."""
-    cells: dict[str, Any] = {}
-    for name, value in record.model_dump(
-        include=set(fields) if fields else None, exclude_none=True
-    ).items():
-        _put(cells, name, value)
+    object with nothing but nulls stays as ``{}``, one with a dot in a key stays whole."""
+    cells = _dump(record, fields)
+    nested = [(k, v) for k, v in cells.items() if type(v) is dict or type(v) is list]
+    for name, value in nested:
+        if isinstance(value, dict):
+            del cells[name]
+            _spread(cells, name, value)
+        else:
+            cells[name] = drop_nulls(value)
     return cells
 
 
-def _put(cells: dict[str, Any], name: str, value: Any) -> None:
-    if value is None:
+def _dump(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
+    """The selected fields without top-level nulls (nested ones are the caller's)."""
+    return record.model_dump(include=set(fields) if fields else None, exclude_none=True)
+
+
+def _spread(cells: dict[str, Any], name: str, value: dict[Any, Any]) -> None:
+    """Put an object's values in the cells ``name.key`` (recursively)."""
+    if not value or "." in "".join(map(str, value)):
+        cells[name] = drop_nulls(value)
         return
-    if type(value) is dict:
-        if value and not any("." in str(key) for key in value):
-            before = len(cells)
-            for key, item in value.items():
-                _put(cells, f"{name}.{key}", item)
-            if len(cells) == before:
-                cells[name] = {}
-            return
-        value = drop_nulls(value)
-    elif type(value) is list:
-        value = drop_nulls(value)
-    cells[name] = value
+    before = len(cells)
+    for key, item in value.items():
+        if item is None:
+            continue
+        kind = type(item)
+        if kind is dict:
+            _spread(cells, f"{name}.{key}", item)
+        elif kind is list:
+            cells[f"{name}.{key}"] = drop_nulls(item)
+        else:
+            cells[f"{name}.{key}"] = item
+    if len(cells) == before:  # nothing but nulls
+        cells[name] = {}
 
 
 def numeric_summary(rows: Iterable[Record], fields: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -194,7 +213,9 @@ def render(
         if summary:
             envelope["summary"] = summary
     budget = max_chars - _ENVELOPE_RESERVE - len(dumps(envelope))
-    rows = _rows_that_fit((table_cells(r, fields) for _, r in selected), budget)
+    order = {name: rank for rank, name in enumerate(fields or record_fields(operation))}
+    cells = (table_cells(r, fields) for _, r in selected)
+    rows, table = _fitting_table(cells, len(selected), budget, order)
     complete = len(rows) == len(selected)
     if complete:
         cursor = result.meta.next_cursor if result.meta.has_more else None
@@ -202,55 +223,118 @@ def render(
         cursor = result.cursor_at(selected[len(rows)][0])
         envelope["shown"] = len(rows)
         envelope["truncated"] = True
-    order = {name: rank for rank, name in enumerate(fields or record_fields(operation))}
-    columns = _columns(rows, order)
-    envelope["columns"] = columns
-    envelope["rows"] = [[row.get(name) for name in columns] for row in rows]
-    envelope["has_more"] = not complete or result.meta.has_more
+    tail: dict[str, Any] = {"has_more": not complete or result.meta.has_more}
     if cursor:
-        envelope["next_cursor"] = cursor
+        tail["next_cursor"] = cursor
     if result.meta.end_time is not None:
-        envelope["end_time"] = result.meta.end_time
+        tail["end_time"] = result.meta.end_time
     note = _note(operation, complete, len(rows), len(selected), result, bool(fields))
     if note:
-        envelope["note"] = note
-    return _cut(dumps(envelope), max_chars, operation)
+        tail["note"] = note
+    text = f"{dumps(envelope)[:-1]},{table},{dumps(tail)[1:]}"
+    return _cut(text, max_chars, operation)
+
+
+def _fitting_table(
+    cells: Iterator[dict[str, Any]], count: int, budget: int, order: dict[str, int]
+) -> tuple[list[dict[str, Any]], str]:
+    """The leading rows that fit ``budget`` and their table text.
+
+    The first row's size is a guess of every row's: when all ``count`` rows likely fit, they
+    are built and measured in the one dump of the table (most lists); otherwise, or if they do
+    not fit after all, rows are measured as they are added."""
+    first = next(cells, None)
+    if first is None:
+        return [], _table([], order)
+    guess = len(dumps(list(first.values()))) + 1
+    rest: Iterable[dict[str, Any]] = cells
+    if guess * count <= budget:
+        rows = [first, *cells]
+        table = _table(rows, order)
+        if len(table) <= budget:
+            return rows, table
+        rest = rows[1:]
+    shown = _rows_that_fit(chain([first], rest), budget, batch=max(1, budget // (2 * guess)))
+    return shown, _table(shown, order)
+
+
+def _table(rows: Sequence[dict[str, Any]], order: dict[str, int]) -> str:
+    """``"columns":[..],"rows":[[..],..]``: a cell per column in every row, null if absent."""
+    columns = _columns(rows, order)
+    cells = [list(map(row.get, columns)) for row in rows]
+    return f'"columns":{dumps(columns)},"rows":{dumps(cells)}'
 
 
 def _columns(rows: Sequence[dict[str, Any]], order: dict[str, int]) -> list[str]:
     """Every column with a value in some row: top-level fields in ``order`` (unknown ones
     after, as first seen), the dotted columns of one field in the order first seen."""
-    seen = dict.fromkeys(name for row in rows for name in row)
+    seen = dict.fromkeys(chain.from_iterable(rows))
     last = len(order)
     return sorted(seen, key=lambda name: order.get(name.partition(".")[0], last))
 
 
-def _rows_that_fit(rows: Iterable[dict[str, Any]], budget: int) -> list[dict[str, Any]]:
+def _rows_that_fit(
+    rows: Iterable[dict[str, Any]], budget: int, *, batch: int = 8
+) -> list[dict[str, Any]]:
     """The leading rows that fit ``budget`` chars as ``"columns":[..],"rows":[..]``.
 
     The size is kept exactly as rows are added: a new column costs its name in the header
-    and a ``null`` cell in every row without it. Rows after the first that does not fit are
-    not read."""
+    and a ``null`` cell in every row without it. Rows are measured in batches (one JSON dump
+    each), the first of ``batch`` rows, then filling half the room left (by the mean row so
+    far); a batch that does not fit is halved until the row that does not fit is found. Rows
+    after it are not read."""
+    rows = iter(rows)
     shown: list[dict[str, Any]] = []
     columns: set[str] = set()
     names = 0  # chars of the column names, quoted
     values = 0  # chars of the non-null cells
     filled = 0  # non-null cells
-    for count, row in enumerate(rows, start=1):
-        new = [name for name in row if name not in columns]
-        if new:
-            columns.update(new)
-            names += len(dumps(new)) - 1 - len(new)
-        if row:
-            values += len(dumps(list(row.values()))) - 1 - len(row)
-            filled += len(row)
-        width = len(columns)
-        header = len('"columns":[],"rows":[]') + names + max(width - 1, 0)
-        brackets_and_commas = count * (2 + max(width - 1, 0)) + count - 1
-        size = header + brackets_and_commas + values + 4 * (count * width - filled)  # nulls
-        if size > budget:
-            break
-        shown.append(row)
+    size = 0  # of the rows shown so far
+
+    def fits(more: Sequence[dict[str, Any]]) -> bool:
+        nonlocal names, values, filled, size
+        new = {name for row in more for name in row} - columns
+        added_names = len(dumps(list(new))) - 1 - len(new) if new else 0
+        cells = sum(map(len, more))
+        # dumps of the rows' values: brackets and commas around and between the values
+        dumped = len(dumps([list(row.values()) for row in more]))
+        added_values = dumped - 2 - (len(more) - 1) - sum(2 + max(len(r) - 1, 0) for r in more)
+        count, width = len(shown) + len(more), len(columns) + len(new)
+        total = (
+            len('"columns":[],"rows":[]')
+            + names
+            + added_names
+            + max(width - 1, 0)  # commas between column names
+            + count * (2 + max(width - 1, 0))  # each row's brackets and commas
+            + count
+            - 1  # commas between rows
+            + values
+            + added_values
+            + 4 * (count * width - filled - cells)  # null cells
+        )
+        if total > budget:
+            return False
+        columns.update(new)
+        names, values, filled, size = (
+            names + added_names,
+            values + added_values,
+            filled + cells,
+            total,
+        )
+        shown.extend(more)
+        return True
+
+    def take(chunk: Sequence[dict[str, Any]]) -> bool:
+        """Add the rows of ``chunk`` that fit; False once one does not."""
+        if fits(chunk):
+            return True
+        if len(chunk) == 1:
+            return False
+        half = len(chunk) // 2
+        return take(chunk[:half]) and take(chunk[half:])
+
+    while (chunk := list(islice(rows, batch))) and take(chunk):
+        batch = max(1, (budget - size) * len(shown) // (2 * max(size, 1)))  # half the room
     return shown
 
 

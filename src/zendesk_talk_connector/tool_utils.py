@@ -81,7 +81,7 @@ from .output import (
     shape_record,
     string_list,
 )
-from .records import Record
+from .record_base import Record
 from .results import ZendeskTalkExecuteResult
 
 if TYPE_CHECKING:
@@ -286,11 +286,13 @@ class _Shaper:
         where: Sequence[Condition],
     ) -> str:
         if isinstance(result, Record):
-            size = len(dumps(shape_record(result, fields)))
-            if size > self.max_chars:
-                raise _OutputTooLarge(_too_large(operation, size, self.max_chars, fields))
-            return render(operation, result, fields=fields, max_chars=self.max_chars)
+            text = dumps(shape_record(result, fields))  # what render shows, when it fits
+            if len(text) > self.max_chars:
+                raise _OutputTooLarge(_too_large(operation, len(text), self.max_chars, fields))
+            return text
         text = render(operation, result, fields=fields, where=where, max_chars=self.max_chars)
+        if '"truncated":true' not in text:  # the common case, without parsing the text
+            return text
         envelope = json.loads(text)
         if envelope.get("truncated") and not envelope.get("rows"):
             first = next(r for r in result.data if matches(r, where))

@@ -9,7 +9,14 @@ import httpx
 import pytest
 
 from zendesk_talk_connector.catalog import lookup
-from zendesk_talk_connector.output import _rows_that_fit, drop_nulls, dumps, render, table_cells
+from zendesk_talk_connector.output import (
+    _fitting_table,
+    _rows_that_fit,
+    drop_nulls,
+    dumps,
+    render,
+    table_cells,
+)
 from zendesk_talk_connector.records import PhoneNumber
 from zendesk_talk_connector.results import ListMeta, ZendeskTalkExecuteResult
 from zendesk_talk_connector.tools import ToolRunner
@@ -105,18 +112,24 @@ def test_the_rows_that_fit_are_counted_exactly():
         {},
         {"id": 5, "y.z": 'a"b', "n": "long" * 5},
     ]
-    for budget in range(_table_size(rows) + 2):
-        shown = _rows_that_fit(rows, budget)
-        assert _table_size(shown) <= budget or not shown
-        if len(shown) < len(rows):
-            assert _table_size(rows[: len(shown) + 1]) > budget
+    # ... and enough rows for the batches of 16, 32 and 64 that are measured at once
+    rows += [{"id": i, f"c{i % 7}": i * 11, **({"n": "x" * i} if i % 5 else {})} for i in range(90)]
+    sizes = [_table_size(rows[:count]) for count in range(len(rows) + 1)]
+    for budget in range(sizes[-1] + 2):
+        fitting = max(count for count, size in enumerate(sizes) if size <= budget or not count)
+        assert _rows_that_fit(rows, budget) == rows[:fitting]
 
 
-@pytest.mark.parametrize("max_chars", [1000, 1500, 2500, 4000, 8000, 20_000])
-def test_the_table_stays_within_the_budget_and_resumes_at_the_cut(connector, sandbox, max_chars):
+@pytest.mark.parametrize(
+    ("limit", "max_chars"),
+    [(40, 1000), (40, 2500), (40, 8000), (100, 1000), (100, 1500), (100, 4000), (100, 20_000)],
+)
+def test_the_table_stays_within_the_budget_and_resumes_at_the_cut(
+    connector, sandbox, limit, max_chars
+):
     runner = ToolRunner(connector, max_output_chars=max_chars)
     (tool,) = runner.definitions(include=["phone_numbers/list"])
-    out = runner.call(tool, {"limit": 100})
+    out = runner.call(tool, {"limit": limit})
     assert len(out.content) <= max_chars
     payload = json.loads(out.content)
     shown = payload["shown"]
@@ -127,10 +140,27 @@ def test_the_table_stays_within_the_budget_and_resumes_at_the_cut(connector, san
     assert table_records(payload) == expected
     # the next row would not have fitted the budget (less the envelope's reserve)
     cells = [table_cells(r, None) for r in out.artifact.data[: shown + 1]]
-    assert _table_size(cells) > max_chars - 700 - len('{"returned":100}')
+    assert _table_size(cells) > max_chars - 700 - len(f'{{"returned":{limit}}}')
     roomy = ToolRunner(connector, max_output_chars=100_000)
     more = roomy.call(tool, {"limit": 1, "cursor": payload["next_cursor"]})
     assert table_records(more.content) == [drop_nulls(sandbox.data.phone_numbers[shown])]
+
+
+def test_rows_built_at_once_or_measured_as_added_are_cut_at_the_same_row(connector):
+    # A guess from the first row picks the way; either way the cut is exact.
+    result = connector.execute("phone_numbers", "list", {"limit": 40})
+    order = {name: rank for rank, name in enumerate(PhoneNumber.model_fields)}
+    for fields in (None, ["id", "number", "capabilities", "priority"]):
+        cells = [table_cells(r, fields) for r in result.data]
+        cells[7]["late_extra"] = {"x": 1}  # a column that only a later row brings
+        sizes = [_table_size(cells[:count]) for count in range(len(cells) + 1)]
+        for budget in range(0, sizes[-1] + 300, 37):
+            rows, table = _fitting_table(iter(cells), len(cells), budget, order)
+            fitting = max(count for count, size in enumerate(sizes) if size <= budget or not count)
+            assert rows == cells[:fitting]
+            assert len(table) == sizes[fitting]
+            parsed = json.loads(f"{{{table}}}")
+            assert parsed["rows"] == [[row.get(c) for c in parsed["columns"]] for row in rows]
 
 
 @pytest.fixture
