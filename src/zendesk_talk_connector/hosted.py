@@ -76,7 +76,7 @@ from .errors import (
     ZendeskTalkError,
 )
 from .pages import parse_record, parse_records
-from .paging import decode_cursor, encode_cursor
+from .paging import decode_cursor, encode_cursor, invalid_cursor
 from .params import Params, to_epoch_seconds
 from .records import Record
 from .results import ListMeta, ZendeskTalkExecuteResult
@@ -754,15 +754,11 @@ def _wrap_cursor(operation: Operation, server_cursor: str | None, skip: int) -> 
 def _unwrap_cursor(operation: Operation, cursor: str | None) -> tuple[str | None, int]:
     if cursor is None:
         return None, 0
-    state = decode_cursor(operation, cursor)
-    server_cursor, skip = state.get("h"), state.get("s")
-    if "h" not in state or not isinstance(skip, int) or skip < 0:
-        raise InvalidParams(
-            f"cursor is not a hosted-mode cursor for {operation.entity}/{operation.action}.",
-            hint="Pass meta.next_cursor of a previous hosted result, unchanged (cursors of "
-            "local and hosted mode are not interchangeable).",
-        )
-    return (server_cursor if isinstance(server_cursor, str) else None), skip
+    state = decode_cursor(operation, cursor, s=int)
+    if "h" not in state or state["s"] < 0:
+        raise invalid_cursor(operation)
+    server_cursor = state["h"]
+    return (server_cursor if isinstance(server_cursor, str) else None), state["s"]
 
 
 def _resume_at(

@@ -42,19 +42,32 @@ def encode_cursor(operation: Operation, state: Mapping[str, Any]) -> str:
     return base64.urlsafe_b64encode(payload.encode()).decode("ascii").rstrip("=")
 
 
-def decode_cursor(operation: Operation, cursor: str) -> dict[str, Any]:
+def decode_cursor(operation: Operation, cursor: str, **shape: type) -> dict[str, Any]:
+    """The state in a cursor that :func:`encode_cursor` made for this operation.
+
+    ``shape`` names the keys the state must hold and their types (``u=str, s=int``); a cursor
+    of another action, of the other mode (local or hosted) or tampered with is refused.
+    """
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         state = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
     except (ValueError, binascii.Error, UnicodeError):
         state = None
-    if not isinstance(state, dict) or state.get("op") != operation.name:
-        raise InvalidParams(
-            f"cursor is not a valid cursor for {operation.entity}/{operation.action}.",
-            hint="Pass meta.next_cursor from a previous result of the same action, unchanged, "
-            "or leave cursor out to start from the beginning.",
-        )
+    if (
+        not isinstance(state, dict)
+        or state.get("op") != operation.name
+        or not all(isinstance(state.get(key), kind) for key, kind in shape.items())
+    ):
+        raise invalid_cursor(operation)
     return state
+
+
+def invalid_cursor(operation: Operation) -> InvalidParams:
+    return InvalidParams(
+        f"cursor is not a valid cursor for {operation.entity}/{operation.action}.",
+        hint="Pass meta.next_cursor from a previous result of the same action (and the same "
+        "mode, local or hosted), unchanged, or leave cursor out to start from the beginning.",
+    )
 
 
 def query_params(operation: Operation, params: Mapping[str, Any]) -> dict[str, str]:
@@ -89,8 +102,8 @@ class OffsetPager:
         self._origin = origin(first_url)
         self._query: dict[str, str] | None
         if cursor is not None:
-            state = decode_cursor(operation, cursor)
-            self._url, self._skip, self._query = str(state["u"]), int(state["s"]), None
+            state = decode_cursor(operation, cursor, u=str, s=int)
+            self._url, self._skip, self._query = state["u"], state["s"], None
             self._check_host(self._url)
         else:
             self._url, self._skip = first_url, 0
@@ -188,8 +201,10 @@ class IncrementalPager:
         self._operation = operation
         self._url = url
         if cursor is not None:
-            state = decode_cursor(operation, cursor)
-            start_time, seen = int(state["t"]), {int(i) for i in state["x"]}
+            state = decode_cursor(operation, cursor, t=int, x=list)
+            if not all(isinstance(i, int) for i in state["x"]):
+                raise invalid_cursor(operation)
+            start_time, seen = state["t"], set(state["x"])
         else:
             seen = set()
         self._start = start_time

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
@@ -32,7 +32,9 @@ from .output import (
     render,
     string_list,
 )
-from .params import Params
+
+if TYPE_CHECKING:
+    from .params import Params
 
 EXECUTE_TOOL_NAME = "zendesk_talk_execute"
 OUTPUT_PARAMS = ("fields", "where")

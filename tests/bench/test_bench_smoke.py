@@ -14,9 +14,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 FIGURES = (
     "import: core",
-    "import: core, first use (report)",
+    "import: core, first use",
     "import: LangChain adapter",
+    "import: LangChain adapter, first use",
     "import: LlamaIndex adapter",
+    "import: LlamaIndex adapter, first use",
     "all read tools' schemas: LangChain",
     "all read tools' schemas: LlamaIndex",
     "single-tool description",

@@ -183,6 +183,31 @@ def test_cursor_of_another_action_is_rejected():
         client.execute("addresses", "list", {"cursor": "not-a-cursor"})
 
 
+@pytest.mark.parametrize(
+    ("action_of", "state"),
+    [
+        (("addresses", "list"), {"h": "hosted-cursor", "s": 0}),  # a hosted-mode cursor
+        (("addresses", "list"), {"u": f"{BASE}/api/v2/channels/voice/addresses.json", "s": "2"}),
+        (("calls", "list"), {"h": None, "s": 3}),
+        (("calls", "list"), {"t": 1_700_000_000, "x": ["1", 2]}),
+        (("calls", "list"), {"t": "yesterday", "x": []}),
+    ],
+)
+def test_cursor_of_the_other_mode_or_tampered_is_invalid_params(action_of, state):
+    from zendesk_talk_connector import InvalidParams
+    from zendesk_talk_connector.catalog import lookup
+    from zendesk_talk_connector.paging import encode_cursor
+
+    requests: list[httpx.Request] = []
+    client = connector(lambda request: requests.append(request) or httpx.Response(500))
+    entity, action = action_of
+    cursor = encode_cursor(lookup(entity, action), state)
+    params = {"cursor": cursor, **({"start_time": 0} if entity == "calls" else {})}
+    with pytest.raises(InvalidParams, match="same mode, local or hosted"):
+        client.execute(entity, action, params)
+    assert requests == []
+
+
 def test_odd_value_in_one_record_does_not_fail_the_list():
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(

@@ -103,7 +103,7 @@ def test_params_are_validated_before_any_request(sandbox, hosted):
         hosted.execute("phone_nmbers", "list", {})
     with pytest.raises(WriteNotAllowed):
         hosted.execute("availabilities", "update", {"agent_id": 1, "agent_state": "away"})
-    with pytest.raises(InvalidParams, match="hosted-mode cursor"):
+    with pytest.raises(InvalidParams, match="same mode, local or hosted"):
         hosted.execute("phone_numbers", "list", {"cursor": _local_cursor()})
     assert len(sandbox.requests) == 0
 
