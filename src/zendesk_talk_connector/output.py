@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from itertools import chain, islice
-from typing import Any
+from typing import Any, get_args
 
 from .catalog import Operation
 from .errors import InvalidParams
@@ -132,7 +133,14 @@ def table_cells(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
     dotted columns (``capabilities.sms``). Lists stay whole, nulls inside them dropped; an
     object with nothing but nulls stays as ``{}``, one with a dot in a key stays whole."""
     cells = _dump(record, fields)
-    nested = [(k, v) for k, v in cells.items() if type(v) is dict or type(v) is list]
+    maybe_nested: Iterable[str] = _container_fields(type(record))
+    if record.__pydantic_extra__:  # in dump order: declared fields, then extra ones
+        maybe_nested = chain(maybe_nested, record.__pydantic_extra__)
+    nested = [
+        (name, value)
+        for name in maybe_nested
+        if (type(value := cells.get(name)) is dict or type(value) is list)
+    ]
     for name, value in nested:
         if isinstance(value, dict):
             del cells[name]
@@ -140,6 +148,19 @@ def table_cells(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
         else:
             cells[name] = drop_nulls(value)
     return cells
+
+
+@cache
+def _container_fields(record_type: type[Record]) -> tuple[str, ...]:
+    """The declared fields whose values can be objects or lists, in field order. Validation
+    guarantees the others hold scalars, so a row looks for nesting only here (and in extra
+    fields)."""
+    scalars = (int, float, str, bool, type(None))
+    return tuple(
+        name
+        for name, info in record_type.model_fields.items()
+        if not all(option in scalars for option in get_args(info.annotation) or (info.annotation,))
+    )
 
 
 def _dump(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
