@@ -408,7 +408,9 @@ class Engine:
                 step = stream.send(outcome)
             except StopIteration as stop:
                 meta, resume = stop.value
-                result = ZendeskTalkExecuteResult[Record](data=data, meta=meta)
+                result: ZendeskTalkExecuteResult[Record] = ZendeskTalkExecuteResult(
+                    data=data, meta=meta
+                )
                 result.bind_resume(partial(resume, data))
                 return result
             if isinstance(step, Batch):

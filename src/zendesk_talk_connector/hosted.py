@@ -636,7 +636,7 @@ class HostedEngine(Engine):
         meta = _meta_of(body)
         cursor = meta.get("cursor")
         took = meta.get("took_ms")
-        return ZendeskTalkExecuteResult[Record](
+        return ZendeskTalkExecuteResult(
             data=records,
             meta=SearchMeta(
                 returned=len(records),

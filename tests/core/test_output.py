@@ -97,6 +97,13 @@ def test_a_single_record_stays_one_object():
     )
 
 
+def test_text_only_python_can_encode_is_still_written():
+    lone_surrogate = "\ud800"  # valid in a JSON string escape, not encodable as UTF-8
+    record = PhoneNumber(id=1, nickname=f"x{lone_surrogate}y")
+    payload = json.loads(render(PHONE_NUMBERS, listed(record)))
+    assert payload["rows"] == [[1, f"x{lone_surrogate}y"]]
+
+
 def _table_size(rows: list[dict[str, Any]]) -> int:
     columns = list(dict.fromkeys(name for row in rows for name in row))
     table = [[row.get(name) for name in columns] for row in rows]
