@@ -394,3 +394,25 @@ def _cut(text: str, max_chars: int, operation: Operation) -> str:
         f"pass fields=[...] to select fewer fields of {operation.entity}]"
     )
     return text[: max(0, max_chars - len(marker))] + marker
+
+
+def table_records(output: str | dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a list tool output as records, for code that reads what a model read.
+
+    ``output`` is the tool's text (or its parsed JSON). Each row becomes one dict: null cells
+    are left out and dotted columns (``capabilities.sms``) are nested back into objects.
+    """
+    body = json.loads(output) if isinstance(output, str) else output
+    columns = [column.split(".") for column in body["columns"]]
+    records = []
+    for row in body["rows"]:
+        record: dict[str, Any] = {}
+        for (*parents, leaf), value in zip(columns, row, strict=True):
+            if value is None:
+                continue
+            target = record
+            for parent in parents:
+                target = target.setdefault(parent, {})
+            target[leaf] = value
+        records.append(record)
+    return records

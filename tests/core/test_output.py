@@ -16,12 +16,11 @@ from zendesk_talk_connector.output import (
     dumps,
     render,
     table_cells,
+    table_records,
 )
 from zendesk_talk_connector.records import PhoneNumber
 from zendesk_talk_connector.results import ListMeta, ZendeskTalkExecuteResult
 from zendesk_talk_connector.tools import ToolRunner
-
-from ..conftest import table_records
 
 PHONE_NUMBERS = lookup("phone_numbers", "list")
 

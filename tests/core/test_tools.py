@@ -9,14 +9,13 @@ import pytest
 
 from zendesk_talk_connector import InvalidParams, UnknownOperation
 from zendesk_talk_connector.catalog import OPERATIONS
+from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.tools import (
     EXECUTE_TOOL_NAME,
     ToolRunner,
     execute_tool_definition,
     tool_definitions,
 )
-
-from ..conftest import table_records
 
 
 def by_name(name: str, **kwargs):

@@ -12,10 +12,10 @@ from mcp.client.stdio import StdioServerParameters
 
 from zendesk_talk_connector import InvalidParams, ZendeskTalkConnector
 from zendesk_talk_connector.mcp_server import create_server
+from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tools import tool_definitions
 
-from ..conftest import table_records
 from .conftest import subprocess_env
 
 

@@ -27,10 +27,9 @@ from zendesk_talk_connector import (
     ZendeskTalkConnector,
 )
 from zendesk_talk_connector.catalog import OPERATIONS
+from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tool_utils import tool_description, tool_utils
-
-from ..conftest import table_records
 
 models.ALLOW_MODEL_REQUESTS = False
 

@@ -6,9 +6,8 @@ import json
 
 import pytest
 
+from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.tools import ToolRunner, tool_definitions
-
-from ..conftest import table_records
 
 
 def by_name(name: str):

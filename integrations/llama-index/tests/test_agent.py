@@ -19,6 +19,7 @@ from llama_index.core.base.llms.types import ChatMessage, MessageRole, ToolCallB
 from llama_index.core.llms import MockFunctionCallingLLM
 from llama_index.tools.zendesk_talk import ZendeskTalkToolSpec
 
+from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.sandbox import Sandbox
 
 Script = Generator[ChatMessage, str, None]
@@ -59,23 +60,6 @@ async def run(
     handler = agent.run(user_msg=question)
     results = [ev async for ev in handler.stream_events() if isinstance(ev, ToolCallResult)]
     return results, str(await handler)
-
-
-def table_records(out: dict[str, Any]) -> list[dict[str, Any]]:
-    """A list output's table as records, the way a model reads it: one dict per row, null
-    cells left out, dotted columns (``capabilities.sms``) nested back into objects."""
-    columns = [column.split(".") for column in out["columns"]]
-    records = []
-    for row in out["rows"]:
-        record: dict[str, Any] = {}
-        for (*parents, leaf), value in zip(columns, row, strict=True):
-            if value is not None:
-                target = record
-                for parent in parents:
-                    target = target.setdefault(parent, {})
-                target[leaf] = value
-        records.append(record)
-    return records
 
 
 def paged(name: str, **kwargs: Any) -> Generator[ChatMessage, str, list[dict[str, Any]]]:

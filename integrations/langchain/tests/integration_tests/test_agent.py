@@ -30,6 +30,7 @@ from zendesk_talk_connector import (
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkConnector,
 )
+from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.results import ZendeskTalkExecuteResult
 from zendesk_talk_connector.sandbox import Sandbox
 
@@ -66,23 +67,6 @@ def last_tool_output(history: History) -> dict[str, Any]:
     message = history[-1]
     assert isinstance(message, ToolMessage)
     return json.loads(str(message.content))  # type: ignore[no-any-return]
-
-
-def table_records(out: dict[str, Any]) -> list[dict[str, Any]]:
-    """A list output's table as records, the way a model reads it: one dict per row, null
-    cells left out, dotted columns (``capabilities.sms``) nested back into objects."""
-    columns = [column.split(".") for column in out["columns"]]
-    records = []
-    for row in out["rows"]:
-        record: dict[str, Any] = {}
-        for (*parents, leaf), value in zip(columns, row, strict=True):
-            if value is not None:
-                target = record
-                for parent in parents:
-                    target = target.setdefault(parent, {})
-                target[leaf] = value
-        records.append(record)
-    return records
 
 
 def tool_messages(result: dict[str, Any]) -> list[ToolMessage]:
