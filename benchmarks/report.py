@@ -46,7 +46,8 @@ METHOD = """\
   is the median over the repeats of p50(connector) / p50(floor).
 * **Concurrency**: N asyncio tasks each doing k calls back to back; throughput = calls / wall;
   median of rounds. The floor's client keeps all N connections alive (its best case).
-* **Export**: records counted as they stream; peak RSS growth = `ru_maxrss` at the end minus
+* **Export**: after one warm-up request per side (first-use costs are the import figures'
+  business), records counted as they stream; peak RSS growth = `ru_maxrss` at the end minus
   `VmRSS` just before the export, per process; the figure is connector growth minus floor
   growth. Both sides must yield exactly `call_count` records (checked).
 * **Model-facing size**: compact JSON (`separators=(",", ":")`, as httpx sends it) of each
