@@ -19,8 +19,10 @@ import base64
 import binascii
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -185,6 +187,34 @@ def in_second(second: int) -> Callable[[Any], bool]:
     return matches
 
 
+_CANONICAL_SHAPE = itemgetter(4, 7, 10, 13, 16, 19)
+"""The separators of ``2024-11-22T16:08:59Z``: the form the export API writes."""
+
+
+def ids_in_second(second: int, records: Sequence[Record]) -> set[int]:
+    """Ids of the records whose ``updated_at`` falls within ``second`` (epoch).
+
+    Runs on every 1,000-record export page. When every timestamp has the API's fixed-width
+    UTC form, one in the second is one equal to it, and the page is scanned in C (attribute,
+    length and separator lookups, then equality); any other form goes through
+    :func:`in_second`.
+    """
+    target = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(second))
+    try:
+        stamps = list(map(attrgetter("updated_at"), records))
+        canonical = set(map(len, stamps)) <= {20} and set(map(_CANONICAL_SHAPE, stamps)) <= {
+            ("-", "-", "T", ":", ":", "Z")
+        }
+    except (AttributeError, TypeError):  # a record without the field, a null timestamp
+        canonical = False
+    if canonical:
+        hits: Iterable[Record] = compress(records, map(target.__eq__, stamps))
+    else:
+        matches = in_second(second)
+        hits = (r for r in records if matches(getattr(r, "updated_at", None)))
+    return {i for r in hits if (i := _id(r)) is not None}
+
+
 def _id(record: Record) -> int | None:
     value = getattr(record, "id", None)
     return value if isinstance(value, int) else None
@@ -250,12 +280,7 @@ class IncrementalPager:
 
     @staticmethod
     def _ids_at(second: int, records: list[Record], start: int, seen: set[int]) -> set[int]:
-        matches = in_second(second)
-        ids = {
-            i
-            for r in records
-            if matches(getattr(r, "updated_at", None)) and (i := _id(r)) is not None
-        }
+        ids = ids_in_second(second, records)
         return ids | seen if second == start else ids
 
     def cursor_after(self, taken: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from zendesk_talk_connector.catalog import lookup
 from zendesk_talk_connector.errors import ServerError
 from zendesk_talk_connector.pages import parse_page, parse_record, parse_records
-from zendesk_talk_connector.paging import epoch_of, in_second
+from zendesk_talk_connector.paging import epoch_of, ids_in_second, in_second
 from zendesk_talk_connector.records import Call, Ivr, PhoneNumber
 
 CALLS = lookup("calls", "list")
@@ -143,3 +144,30 @@ def test_in_second_agrees_with_parsing_every_timestamp(offset):
     matches = in_second(second)
     for text in [*_formats(moment), "", "not a date", None, 1_700_000_000]:
         assert matches(text) is (epoch_of(text) == second), text
+
+
+def _page(stamps: list[object]) -> list[Call]:
+    return [Call(id=i, updated_at=stamp) for i, stamp in enumerate(stamps)]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        (),  # every timestamp in the API's own form: the C-level path
+        (None,),  # a record without a timestamp
+        ("2023-11-14 22:13:20Z",),  # same second, space separator
+        ("2023-11-14T23:13:20+01:00",),  # same second, another offset
+        ("2023-11-14T22:13:20.5Z",),  # same second, fractions
+        ("not a date", "2023-11-14T22:13:2xZ"),  # garbage, one of the API's length and shape
+    ],
+)
+def test_ids_in_second_agree_with_parsing_every_timestamp(extra):
+    second = 1_700_000_000  # 2023-11-14T22:13:20Z
+    canonical = [
+        time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(second + offset))
+        for offset in (-61, -1, 0, 0, 1, 3600, 0)
+    ]
+    records = _page([*canonical, *extra])
+    expected = {r.id for r in records if epoch_of(r.updated_at) == second}
+    assert ids_in_second(second, records) == expected
+    assert len(expected) >= 3  # the page has records in that second
