@@ -55,7 +55,7 @@ FULL = Sizes(
     per_worker=20,
     concurrency_rounds=9,
     export_calls=100_000,
-    export_repeats=3,
+    export_repeats=5,
     phone_numbers=100,
 )
 QUICK = Sizes(

@@ -18,8 +18,11 @@ from datetime import datetime, timedelta, timezone
 
 import httpx
 
-from zendesk_talk_connector import AirbyteAuthConfig, ZendeskTalkConnector
-from zendesk_talk_connector.hosted import ZendeskTalkReplicationConfig
+from zendesk_talk_connector import (
+    AirbyteAuthConfig,
+    ZendeskTalkConnector,
+    ZendeskTalkReplicationConfig,
+)
 from zendesk_talk_connector.models import ZendeskTalkApiTokenAuthConfig
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tools import ToolRunner

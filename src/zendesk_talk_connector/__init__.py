@@ -23,6 +23,8 @@ if TYPE_CHECKING:
         APIStatusError,
         AuthenticationError,
         ConfigurationError,
+        ConnectorLookupError,
+        HostedModeRequired,
         InvalidParams,
         NotFound,
         PermissionDenied,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
         WriteNotAllowed,
         ZendeskTalkError,
     )
+    from .hosted import ZendeskTalkReplicationConfig
     from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
     from .retry import RetryPolicy
 
@@ -46,6 +49,8 @@ _MODULE_OF = {
     "APIStatusError": "errors",
     "AuthenticationError": "errors",
     "ConfigurationError": "errors",
+    "ConnectorLookupError": "errors",
+    "HostedModeRequired": "errors",
     "InvalidParams": "errors",
     "NotFound": "errors",
     "PermissionDenied": "errors",
@@ -60,6 +65,7 @@ _MODULE_OF = {
     "ListMeta": "results",
     "ZendeskTalkExecuteResult": "results",
     "RetryPolicy": "retry",
+    "ZendeskTalkReplicationConfig": "hosted",
 }
 
 __all__ = [
@@ -68,6 +74,8 @@ __all__ = [
     "AuthenticationError",
     "CheckResult",
     "ConfigurationError",
+    "ConnectorLookupError",
+    "HostedModeRequired",
     "InvalidParams",
     "ListMeta",
     "NotFound",
@@ -85,6 +93,7 @@ __all__ = [
     "ZendeskTalkError",
     "ZendeskTalkExecuteResult",
     "ZendeskTalkOauth20AuthConfig",
+    "ZendeskTalkReplicationConfig",
     "__version__",
 ]
 

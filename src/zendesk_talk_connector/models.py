@@ -5,6 +5,7 @@ from .auth_config import (
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkOauth20AuthConfig,
 )
+from .hosted import ZendeskTalkReplicationConfig
 from .records import (
     AccountOverview,
     Address,
@@ -51,4 +52,5 @@ __all__ = [
     "ZendeskTalkApiTokenAuthConfig",
     "ZendeskTalkExecuteResult",
     "ZendeskTalkOauth20AuthConfig",
+    "ZendeskTalkReplicationConfig",
 ]
