@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -174,7 +174,6 @@ def validate_params(operation: Operation, params: Mapping[str, Any] | BaseModel 
         ) from None
 
 
-@cache
 def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
     try:
         body = response.json()
