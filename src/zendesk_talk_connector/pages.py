@@ -16,6 +16,7 @@ import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model
@@ -158,36 +159,23 @@ class _Envelope(BaseModel):
     end_time: Any = None
 
 
-_envelopes: dict[str, type[_Envelope]] = {}
-_adapters: dict[type[Record], TypeAdapter[Any]] = {}
-
-
+@cache
 def _envelope_of(operation: Operation) -> type[_Envelope]:
     """A model of the whole body: the wrapper key(s) and the paging fields, nothing else."""
-    envelope = _envelopes.get(operation.name)
-    if envelope is None:
-        record = operation.record
-        wrapped: Any = list[record] | record | None  # type: ignore[valid-type]
-        fields: dict[str, Any] = {
-            # Left to right: a list is tried first and taken as is; pydantic's smart mode
-            # would validate each page twice (strict, then lax).
-            f"records_{i}": (wrapped, Field(default=None, alias=key, union_mode="left_to_right"))
-            for i, key in enumerate(_keys(operation))
-        }
-        envelope = create_model(
-            f"{record.__name__}Page",
-            __base__=_Envelope,
-            **fields,
-        )
-        _envelopes[operation.name] = envelope
-    return envelope
+    record = operation.record
+    wrapped: Any = list[record] | record | None  # type: ignore[valid-type]
+    fields: dict[str, Any] = {
+        # Left to right: a list is tried first and taken as is; pydantic's smart mode
+        # would validate each page twice (strict, then lax).
+        f"records_{i}": (wrapped, Field(default=None, alias=key, union_mode="left_to_right"))
+        for i, key in enumerate(_keys(operation))
+    }
+    return create_model(f"{record.__name__}Page", __base__=_Envelope, **fields)
 
 
+@cache
 def _list_adapter(record: type[Record]) -> TypeAdapter[Any]:
-    adapter = _adapters.get(record)
-    if adapter is None:
-        adapter = _adapters[record] = TypeAdapter(list[record])  # type: ignore[valid-type]
-    return adapter
+    return TypeAdapter(list[record])  # type: ignore[valid-type]
 
 
 def _nested_record(record: type[Record], field: str) -> type[Record] | None:
