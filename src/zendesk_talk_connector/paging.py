@@ -19,7 +19,7 @@ import base64
 import binascii
 import json
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from itertools import compress
 from operator import attrgetter, itemgetter
@@ -164,29 +164,6 @@ def epoch_of(timestamp: Any) -> int | None:
         return None
 
 
-def in_second(second: int) -> Callable[[Any], bool]:
-    """A test of whether a timestamp falls within ``second`` (epoch).
-
-    UTC ISO timestamps (``...T16:08:59Z``, with fractions or ``+00:00``) are compared by their
-    first 19 characters: the boundary of every 1,000-record page would otherwise parse 1,000
-    dates. Anything else is parsed.
-    """
-    prefix = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
-
-    def matches(timestamp: Any) -> bool:
-        if (
-            isinstance(timestamp, str)
-            and len(timestamp) >= 20
-            and timestamp[10] == "T"
-            and timestamp[19] in ".Z+"
-            and timestamp.endswith(("Z", "+00:00"))
-        ):
-            return timestamp.startswith(prefix)
-        return epoch_of(timestamp) == second
-
-    return matches
-
-
 _CANONICAL_SHAPE = itemgetter(4, 7, 10, 13, 16, 19)
 """The separators of ``2024-11-22T16:08:59Z``: the form the export API writes."""
 
@@ -196,8 +173,7 @@ def ids_in_second(second: int, records: Sequence[Record]) -> set[int]:
 
     Runs on every 1,000-record export page. When every timestamp has the API's fixed-width
     UTC form, one in the second is one equal to it, and the page is scanned in C (attribute,
-    length and separator lookups, then equality); any other form goes through
-    :func:`in_second`.
+    length and separator lookups, then equality); any other form is parsed.
     """
     target = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(second))
     try:
@@ -210,8 +186,7 @@ def ids_in_second(second: int, records: Sequence[Record]) -> set[int]:
     if canonical:
         hits: Iterable[Record] = compress(records, map(target.__eq__, stamps))
     else:
-        matches = in_second(second)
-        hits = (r for r in records if matches(getattr(r, "updated_at", None)))
+        hits = (r for r in records if _epoch_updated(r) == second)
     return {i for r in hits if (i := _id(r)) is not None}
 
 

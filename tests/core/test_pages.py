@@ -12,7 +12,7 @@ import pytest
 from zendesk_talk_connector.catalog import lookup
 from zendesk_talk_connector.errors import ServerError
 from zendesk_talk_connector.pages import parse_page, parse_record, parse_records
-from zendesk_talk_connector.paging import epoch_of, ids_in_second, in_second
+from zendesk_talk_connector.paging import epoch_of, ids_in_second
 from zendesk_talk_connector.records import Call, Ivr, PhoneNumber
 
 CALLS = lookup("calls", "list")
@@ -138,12 +138,13 @@ def _formats(moment: datetime) -> list[str]:
 
 
 @pytest.mark.parametrize("offset", [-3601, -1, 0, 1, 59, 86_400])
-def test_in_second_agrees_with_parsing_every_timestamp(offset):
+def test_ids_in_second_agree_with_parsing_each_form(offset):
     second = 1_700_000_000
     moment = datetime.fromtimestamp(second + offset, tz=timezone.utc)
-    matches = in_second(second)
     for text in [*_formats(moment), "", "not a date", None, 1_700_000_000]:
-        assert matches(text) is (epoch_of(text) == second), text
+        record = Call.model_construct(id=7, updated_at=text)  # any value, as an API may send
+        expected = {7} if epoch_of(text) == second else set()
+        assert ids_in_second(second, [record]) == expected, text
 
 
 def _page(stamps: list[object]) -> list[Call]:
