@@ -128,9 +128,8 @@ def string_list(value: Any, name: str, operation: Operation) -> list[str] | None
 def shape_record(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
     """One record as a JSON object: the selected fields, nulls dropped at every depth."""
     data = _dump(record, fields)
-    for name, value in data.items():
-        if type(value) is dict or type(value) is list:
-            data[name] = drop_nulls(value)
+    for name, value in _nested(record, data):
+        data[name] = drop_nulls(value)
     return data
 
 
@@ -139,21 +138,26 @@ def table_cells(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
     dotted columns (``capabilities.sms``). Lists stay whole, nulls inside them dropped; an
     object with nothing but nulls stays as ``{}``, one with a dot in a key stays whole."""
     cells = _dump(record, fields)
-    maybe_nested: Iterable[str] = _container_fields(type(record))
-    if record.__pydantic_extra__:  # in dump order: declared fields, then extra ones
-        maybe_nested = chain(maybe_nested, record.__pydantic_extra__)
-    nested = [
-        (name, value)
-        for name in maybe_nested
-        if (type(value := cells.get(name)) is dict or type(value) is list)
-    ]
-    for name, value in nested:
+    for name, value in _nested(record, cells):
         if isinstance(value, dict):
             del cells[name]
             _spread(cells, name, value)
         else:
             cells[name] = drop_nulls(value)
     return cells
+
+
+def _nested(record: Record, dumped: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The objects and lists among a record's dumped values, in dump order (declared fields,
+    then extra ones). Only fields that can hold them are looked at."""
+    maybe_nested: Iterable[str] = _container_fields(type(record))
+    if record.__pydantic_extra__:
+        maybe_nested = chain(maybe_nested, record.__pydantic_extra__)
+    return [
+        (name, value)
+        for name in maybe_nested
+        if (type(value := dumped.get(name)) is dict or type(value) is list)
+    ]
 
 
 @cache

@@ -96,6 +96,19 @@ def test_a_single_record_stays_one_object():
     )
 
 
+def test_a_single_record_drops_nulls_inside_objects_and_lists_too():
+    record = PhoneNumber(
+        id=1,
+        capabilities={"sms": True, "mms": None},
+        routes=[{"to": 3, "when": None}],  # an extra field, not in the model
+    )
+    assert json.loads(render(PHONE_NUMBERS, record)) == {
+        "id": 1,
+        "capabilities": {"sms": True},
+        "routes": [{"to": 3}],
+    }
+
+
 def test_text_only_python_can_encode_is_still_written():
     lone_surrogate = "\ud800"  # valid in a JSON string escape, not encodable as UTF-8
     record = PhoneNumber(id=1, nickname=f"x{lone_surrogate}y")
