@@ -1,9 +1,11 @@
-"""``python -m benchmarks.run [--quick] [--out DIR]``: every figure, side by side, one run.
+"""``python -m benchmarks.run [--quick] [--only GROUP] [--out DIR]``: every figure, side by side.
 
 Starts one sandbox in its own process (so its CPU is not the measured client's), runs each
 measurement in a fresh interpreter (``benchmarks.worker``), and writes ``report.md`` and
 ``report.png`` to ``benchmarks/results/`` (or ``--out``). ``--quick`` uses tiny sizes: it
-checks the code runs and produces every figure; its numbers mean little.
+checks the code runs and produces every figure; its numbers mean little. ``--only export``
+(repeatable: import, size, compaction, latency, concurrency, export) runs just those figures,
+for the loop of profiling and fixing one of them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -465,13 +468,29 @@ def _excerpt(text: str, lines: int = 45) -> str:
 
 # -- main -------------------------------------------------------------------------------------
 
+_RUNTIME_GROUPS: tuple[tuple[str, Callable[[dict[str, Any], Sizes], list[Figure]]], ...] = (
+    ("compaction", compaction_figures),
+    ("latency", latency_figures),
+    ("concurrency", concurrency_figures),
+    ("export", export_figures),
+)
+"""The figures measured against the sandbox process, in report order."""
+GROUPS = ("import", "size", *(name for name, _ in _RUNTIME_GROUPS))
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="tiny sizes (smoke run)")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
     parser.add_argument("--no-profile", action="store_true", help="skip profiles of misses")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=GROUPS,
+        help="run only this group of figures (repeatable); the report then holds only those",
+    )
     args = parser.parse_args(argv)
+    groups = set(args.only or GROUPS)
     sizes = QUICK if args.quick else FULL
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -481,18 +500,20 @@ def main(argv: list[str] | None = None) -> int:
     profiles: dict[str, str] = {}
     figures: list[Figure] = []
 
-    figures += import_figures(sizes, profiles)
-    log("model-facing size")
-    figures += model_size_figures()
-    log(f"starting the sandbox ({sizes.export_calls:,} calls) in its own process")
-    with SandboxProcess(call_count=sizes.export_calls) as sandbox:
-        sb = {k: sandbox.info[k] for k in ("base_url", "api_url", "email", "api_token")}
-        figures += compaction_figures(sb, sizes)
-        figures += latency_figures(sb, sizes)
-        figures += concurrency_figures(sb, sizes)
-        figures += export_figures(sb, sizes)
-        if not args.no_profile and not args.quick:
-            runtime_profiles(sb, sizes, figures, out, profiles)
+    if "import" in groups:
+        figures += import_figures(sizes, profiles)
+    if "size" in groups:
+        log("model-facing size")
+        figures += model_size_figures()
+    runtime = [(name, run) for name, run in _RUNTIME_GROUPS if name in groups]
+    if runtime:
+        log(f"starting the sandbox ({sizes.export_calls:,} calls) in its own process")
+        with SandboxProcess(call_count=sizes.export_calls) as sandbox:
+            sb = {k: sandbox.info[k] for k in ("base_url", "api_url", "email", "api_token")}
+            for _, run in runtime:
+                figures += run(sb, sizes)
+            if not args.no_profile and not args.quick:
+                runtime_profiles(sb, sizes, figures, out, profiles)
     machine["load average (1, 5, 15 min) before / after"] = (
         f"{' '.join(f'{x:.2f}' for x in load_before)} / "
         f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"

@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -164,30 +164,40 @@ def epoch_of(timestamp: Any) -> int | None:
         return None
 
 
-_CANONICAL_SHAPE = itemgetter(4, 7, 10, 13, 16, 19)
-"""The separators of ``2024-11-22T16:08:59Z``: the form the export API writes."""
+_CANONICAL_SEPARATORS = ((4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z"))
+"""Where ``2024-11-22T16:08:59Z``, the form the export API writes, has its separators."""
 
 
 def ids_in_second(second: int, records: Sequence[Record]) -> set[int]:
     """Ids of the records whose ``updated_at`` falls within ``second`` (epoch).
 
     Runs on every 1,000-record export page. When every timestamp has the API's fixed-width
-    UTC form, one in the second is one equal to it, and the page is scanned in C (attribute,
-    length and separator lookups, then equality); any other form is parsed.
+    UTC form, one in the second is one equal to it, and the page is scanned in C (attribute
+    and length lookups, separator columns sliced out of the joined stamps, then equality);
+    any other form is parsed.
     """
     target = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(second))
     try:
-        stamps = list(map(attrgetter("updated_at"), records))
-        canonical = set(map(len, stamps)) <= {20} and set(map(_CANONICAL_SHAPE, stamps)) <= {
-            ("-", "-", "T", ":", ":", "Z")
-        }
-    except (AttributeError, TypeError):  # a record without the field, a null timestamp
-        canonical = False
-    if canonical:
+        stamps: list[Any] | None = list(map(attrgetter("updated_at"), records))
+    except AttributeError:  # a record type without the field: the parsing path copes
+        stamps = None
+    if stamps is not None and _all_canonical(stamps):
         hits: Iterable[Record] = compress(records, map(target.__eq__, stamps))
     else:
         hits = (r for r in records if _epoch_updated(r) == second)
     return {i for r in hits if (i := _id(r)) is not None}
+
+
+def _all_canonical(stamps: list[Any]) -> bool:
+    """Whether every stamp is a 20-character string with the API's separators."""
+    try:
+        if not set(map(len, stamps)) <= {20}:
+            return False
+        joined = "".join(stamps)
+    except TypeError:  # a null or numeric timestamp
+        return False
+    count = len(stamps)
+    return all(joined[at::20] == mark * count for at, mark in _CANONICAL_SEPARATORS)
 
 
 def _id(record: Record) -> int | None:

@@ -35,9 +35,10 @@ FIGURES = (
 )
 
 
-def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
+def _quick_run(out: Path, *options: str) -> dict[str, list[str]]:
+    """The report's table rows (name -> cells) of a ``--quick`` run."""
     proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", "--quick", "--out", str(tmp_path)],
+        [sys.executable, "-m", "benchmarks.run", "--quick", "--out", str(out), *options],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -45,12 +46,18 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    report = (tmp_path / "report.md").read_text()
-    rows = {
+    report = (out / "report.md").read_text()
+    assert "## Machine" in report and "## How it was measured" in report
+    assert "Quick (smoke) mode" in report
+    return {
         cells[1].strip(): cells
         for line in report.splitlines()
         if line.startswith("| ") and len(cells := line.split("|")) > 7
     }
+
+
+def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
+    rows = _quick_run(tmp_path)
     for figure in FIGURES:
         assert figure in rows, f"{figure!r} missing from the report"
         cells = rows[figure]
@@ -60,5 +67,9 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
             continue
         assert re.search(r"\d", value), f"{figure!r} has no number: {cells}"
         assert result in ("pass", "**MISS**", "report"), cells
-    assert "## Machine" in report and "## How it was measured" in report
-    assert "Quick (smoke) mode" in report
+
+
+def test_only_runs_the_chosen_groups(tmp_path: Path) -> None:
+    rows = _quick_run(tmp_path, "--only", "size", "--only", "export")
+    chosen = {f for f in FIGURES if f.startswith(("export", "all read tools", "single-tool"))}
+    assert set(rows) - {"figure"} == chosen

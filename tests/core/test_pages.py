@@ -13,7 +13,7 @@ from zendesk_talk_connector.catalog import lookup
 from zendesk_talk_connector.errors import ServerError
 from zendesk_talk_connector.pages import parse_page, parse_record, parse_records
 from zendesk_talk_connector.paging import epoch_of, ids_in_second
-from zendesk_talk_connector.records import Call, Ivr, PhoneNumber
+from zendesk_talk_connector.records import Call, Ivr, PhoneNumber, Record
 
 CALLS = lookup("calls", "list")
 PHONE_NUMBERS = lookup("phone_numbers", "list")
@@ -172,3 +172,9 @@ def test_ids_in_second_agree_with_parsing_every_timestamp(extra):
     expected = {r.id for r in records if epoch_of(r.updated_at) == second}
     assert ids_in_second(second, records) == expected
     assert len(expected) >= 3  # the page has records in that second
+
+
+def test_ids_in_second_of_records_without_the_field():
+    second = 1_700_000_000
+    records = [Record(id=1), Record(id=2, updated_at="2023-11-14T22:13:20Z")]  # extra field
+    assert ids_in_second(second, records) == {2}
