@@ -40,8 +40,11 @@ METHOD = """\
   source), so the difference is the core plus the adapter. Packages load their public names
   on first access, so each plain `import` row has a **first use** row: importing the main
   class, against the same floor plus the core's own dependencies (`httpx`, pydantic's
-  `BaseModel`). Bytecode caches are kept, as for an installed package (an inherited
-  `PYTHONDONTWRITEBYTECODE` is dropped).
+  `BaseModel`). For the adapters the gated first-use subject runs the floor's imports first
+  and then ours (what our code adds to a program that uses the framework); the **first use
+  alone** row, reported without a target, imports ours in a fresh interpreter. Bytecode
+  caches are kept, as for an installed package (an inherited `PYTHONDONTWRITEBYTECODE` is
+  dropped).
 * **Per-call latency**: sequential calls, per-call `perf_counter_ns`; p50 per side; the ratio
   is the median over the repeats of p50(connector) / p50(floor).
 * **Concurrency**: N asyncio tasks each doing k calls back to back; throughput = calls / wall;
