@@ -46,6 +46,36 @@ def test_a_clean_page_keeps_values_extras_and_paging_fields():
     )
 
 
+def _full_call(call_id: int, **extra: object) -> dict[str, object]:
+    return {**dict.fromkeys(Call.model_fields), "id": call_id, **extra}
+
+
+def test_records_sent_every_field_keep_their_own_fields_set_when_changed():
+    full = [_full_call(i) for i in range(4)]
+    partial = {"id": 9, "duration": 5}
+    page = parse_page(CALLS, body(calls=[*full, _full_call(7, new_field=1), partial], count=6))
+    first, second, third, fourth, with_extra, sparse = page.records
+    # one set for the complete records: the collector walks it once, not once per record
+    assert first.__pydantic_fields_set__ is fourth.__pydantic_fields_set__
+    assert with_extra.__pydantic_fields_set__ is not first.__pydantic_fields_set__
+    every = set(Call.model_fields)
+    assert first.model_fields_set == every and with_extra.model_fields_set == every | {"new_field"}
+    assert sparse.model_dump(exclude_unset=True) == partial
+
+    first.note = "kept as an extra"  # pydantic records the name in the fields set
+    second.duration = 42
+    third.model_fields_set.add("by hand")
+    copied = fourth.model_copy(update={"label": "copy"})
+    assert first.model_fields_set == every | {"note"}
+    assert second.model_fields_set == every and second.duration == 42
+    assert third.model_fields_set == every | {"by hand"}
+    assert copied.model_fields_set == every | {"label"}
+    assert fourth.model_fields_set == every
+    untouched = parse_page(CALLS, body(calls=[_full_call(5)], count=1)).records[0]
+    assert untouched.model_fields_set == every
+    assert untouched.model_dump(exclude_unset=True) == _full_call(5)
+
+
 def test_an_odd_value_nulls_that_field_only_and_keeps_the_raw_value():
     page = parse_page(
         PHONE_NUMBERS,
