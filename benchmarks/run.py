@@ -179,7 +179,7 @@ def import_figures(sizes: Sizes, profiles: dict[str, str]) -> list[Figure]:
                 detail={"floor_runs_ms": base.runs_ms, "subject_runs_ms": timed.runs_ms},
             )
         )
-        if not ok and not sizes.quick:
+        if ok is False and not sizes.quick:
             rows = imports.importtime_profile(subject, floor)
             profiles[name] = "\n".join(f"{ms:8.1f} ms  {mod}" for mod, ms in rows)
     return figures
