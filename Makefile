@@ -30,10 +30,11 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
-# Not tests: writes benchmarks/results/report.md and report.png (chart and profiles of misses).
+# Not tests: writes benchmarks/results/ (report, chart, profiles of misses) and publishes the
+# report and chart as benchmarks/REPORT.md and REPORT.png.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet matplotlib pyinstrument
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run --publish
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -225,8 +225,11 @@ def write_chart(figures: list[Figure], path: Path) -> Path | None:
         import matplotlib.pyplot as plt
     except ImportError:
         return None
-    scored = [(f.name, _score(f), f.ok) for f in figures if f.ok is not None]
-    scored = [(n, s, ok) for n, s, ok in scored if s is not None]
+    scored = [
+        (f.name, score, f.ok)
+        for f in figures
+        if f.ok is not None and (score := _score(f)) is not None
+    ]
     paired = [f for f in figures if f.floor and f.subject is not None and f.unit != "chars"]
     fig, (left, right) = plt.subplots(
         1, 2, figsize=(15, 0.45 * max(len(scored), len(paired)) + 2.2)
@@ -234,12 +237,15 @@ def write_chart(figures: list[Figure], path: Path) -> Path | None:
     names = [n for n, _, _ in scored][::-1]
     values = [s for _, s, _ in scored][::-1]
     colours = ["#2e7d32" if ok else "#c62828" for _, _, ok in scored][::-1]
-    left.barh(names, values, color=colours)
+    # An import that costs less than its floor scores below zero; drawn at zero, so the bars
+    # near the target stay readable. The label keeps the true score.
+    left.barh(names, [max(value, 0.0) for value in values], color=colours)
     left.axvline(1.0, color="black", linestyle="--", linewidth=1)
+    left.set_xlim(0, max(1.3, *values) + 0.1)
     left.set_xlabel("measured / target  (<= 1 meets the target; green pass, red miss)")
     left.set_title("Targets")
     for y, value in enumerate(values):
-        left.text(value, y, f" {value:.2f}", va="center", fontsize=8)
+        left.text(max(value, 0.0), y, f" {value:.2f}", va="center", fontsize=8)
     labels = [f.name for f in paired][::-1]
     ratios = [(f.subject or 0) / (f.floor or 1) for f in paired][::-1]
     right.barh(labels, ratios, color="#1565c0")

@@ -1,17 +1,19 @@
-"""``python -m benchmarks.run [--quick] [--only GROUP] [--out DIR]``: every figure, side by side.
+"""``python -m benchmarks.run [--quick | --only GROUP | --publish] [--out DIR]``: the figures.
 
 Starts one sandbox in its own process (so its CPU is not the measured client's), runs each
 measurement in a fresh interpreter (``benchmarks.worker``), and writes ``report.md`` and
 ``report.png`` to ``benchmarks/results/`` (or ``--out``). ``--quick`` uses tiny sizes: it
 checks the code runs and produces every figure; its numbers mean little. ``--only export``
 (repeatable: import, size, compaction, latency, concurrency, export) runs just those figures,
-for the loop of profiling and fixing one of them.
+for the loop of profiling and fixing one of them. ``--publish`` (what ``make bench`` runs)
+also copies a full run to ``benchmarks/REPORT.md`` and ``REPORT.png``.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -516,8 +518,15 @@ def main(argv: list[str] | None = None) -> int:
         choices=GROUPS,
         help="run only this group of figures (repeatable); the report then holds only those",
     )
+    parser.add_argument(
+        "--publish",
+        action="store_true",
+        help="also copy the report and chart to benchmarks/REPORT.md and REPORT.png",
+    )
     args = parser.parse_args(argv)
     groups = set(args.only or GROUPS)
+    if args.publish and (args.quick or args.only):
+        parser.error("--publish needs a full run (no --quick, no --only)")
     sizes = QUICK if args.quick else FULL
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -558,7 +567,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(report.read_text())
     log(f"wrote {report} and {chart or 'no chart (matplotlib not installed)'}")
+    if args.publish:
+        publish(report, chart)
     return 0
+
+
+PUBLISHED = REPO / "benchmarks" / "REPORT.md"
+
+
+def publish(report: Path, chart: Path | None, destination: Path = PUBLISHED) -> None:
+    """Copy a full run to ``destination`` (the committed ``benchmarks/REPORT.md``), the chart
+    beside it with the same stem."""
+    text = report.read_text(encoding="utf-8")
+    if chart is not None:
+        published_chart = destination.with_suffix(".png")
+        shutil.copyfile(chart, published_chart)
+        text = text.replace(f"![chart]({chart.name})", f"![chart]({published_chart.name})")
+    header = "<!-- Written by `make bench` (`python -m benchmarks.run --publish`). -->\n\n"
+    destination.write_text(header + text, encoding="utf-8")
+    log(f"published {destination}")
 
 
 if __name__ == "__main__":

@@ -75,3 +75,28 @@ def test_only_runs_the_chosen_groups(tmp_path: Path) -> None:
     rows = _quick_run(tmp_path, "--only", "size", "--only", "export")
     chosen = {f for f in FIGURES if f.startswith(("export", "all read tools", "single-tool"))}
     assert set(rows) - {"figure"} == chosen
+
+
+def test_publish_copies_the_report_and_points_it_at_the_copied_chart(tmp_path: Path) -> None:
+    from benchmarks.run import publish
+
+    run = tmp_path / "results"
+    run.mkdir()
+    (run / "report.md").write_text("# Benchmark report\n\n![chart](report.png)\n")
+    (run / "report.png").write_bytes(b"\x89PNG chart")
+    publish(run / "report.md", run / "report.png", destination=tmp_path / "REPORT.md")
+    text = (tmp_path / "REPORT.md").read_text()
+    assert "![chart](REPORT.png)" in text and "report.png" not in text
+    assert text.startswith("<!-- Written by `make bench`")
+    assert (tmp_path / "REPORT.png").read_bytes() == b"\x89PNG chart"
+
+
+def test_publish_refuses_a_partial_run() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--quick", "--publish"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2 and "--publish needs a full run" in proc.stderr
