@@ -35,6 +35,8 @@ class Figure:
     target: str
     ok: bool | None
     """None: reported only (no target) or not measured."""
+    score: float | None = None
+    """The value as a fraction of the target, <= 1 meeting it (the chart's scale)."""
     note: str = ""
     detail: dict[str, Any] = field(default_factory=dict)
 

@@ -198,24 +198,6 @@ def _short(detail: dict[str, Any]) -> str:
     return str(round_all(detail))
 
 
-def _score(figure: Figure) -> float | None:
-    """Measured value as a fraction of the target: <= 1 meets it."""
-    assert figure.value is not None
-    if figure.section == "import time":
-        return figure.value / 40.0
-    if figure.section == "concurrency":
-        return 0.85 / figure.value if figure.value > 0 else None
-    if figure.section == "per-call latency":
-        return figure.value / 1.15
-    if figure.section == "export throughput":
-        return figure.value / (1.2 if "wall" in figure.name else 30.0)
-    if figure.section == "output compaction":
-        return figure.value / 0.5
-    if figure.section == "model-facing size":
-        return figure.value / 2500
-    return None
-
-
 def write_chart(figures: list[Figure], path: Path) -> Path | None:
     """Two panels: each target as measured/target (<= 1 meets it), and floor vs subject."""
     try:
@@ -225,11 +207,7 @@ def write_chart(figures: list[Figure], path: Path) -> Path | None:
         import matplotlib.pyplot as plt
     except ImportError:
         return None
-    scored = [
-        (f.name, score, f.ok)
-        for f in figures
-        if f.ok is not None and (score := _score(f)) is not None
-    ]
+    scored = [(f.name, f.score, f.ok) for f in figures if f.ok is not None and f.score is not None]
     paired = [f for f in figures if f.floor and f.subject is not None and f.unit != "chars"]
     fig, (left, right) = plt.subplots(
         1, 2, figsize=(15, 0.45 * max(len(scored), len(paired)) + 2.2)

@@ -177,6 +177,7 @@ def import_figures(sizes: Sizes, profiles: dict[str, str]) -> list[Figure]:
                 value=added,
                 target=f"<= {IMPORT_TARGET_MS:g} ms" if case.gated else "report",
                 ok=ok,
+                score=added / IMPORT_TARGET_MS if case.gated else None,
                 note=case.note,
                 detail={"floor_runs_ms": base.runs_ms, "subject_runs_ms": timed.runs_ms},
             )
@@ -244,6 +245,7 @@ def latency_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
                 value=ratio,
                 target=f"<= {LATENCY_TARGET:g}",
                 ok=ratio <= LATENCY_TARGET,
+                score=ratio / LATENCY_TARGET,
                 note=f"{sizes.latency_calls:,} sequential calls per side, x{len(runs)} runs",
                 detail={"runs": runs},
             )
@@ -283,6 +285,7 @@ def concurrency_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
                 value=ratio,
                 target=f">= {CONCURRENCY_TARGET:g}" if target else "(breakdown)",
                 ok=ratio >= CONCURRENCY_TARGET if target else None,
+                score=CONCURRENCY_TARGET / ratio if target and ratio > 0 else None,
                 note=f"{sizes.concurrency} tasks x {sizes.per_worker} calls, "
                 f"median of {sizes.concurrency_rounds} rounds",
                 detail={"floor_runs": result["floor"]["runs_rps"], "runs": result[key]["runs_rps"]},
@@ -329,6 +332,7 @@ def export_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
                 value=ratio,
                 target=f"<= {EXPORT_WALL_TARGET:g}",
                 ok=ratio <= EXPORT_WALL_TARGET,
+                score=ratio / EXPORT_WALL_TARGET,
                 note=f"{sizes.export_calls / sub_wall:,.0f} vs {sizes.export_calls / raw_wall:,.0f}"
                 f" records/s; median of {sizes.export_repeats}, each side in its own process",
                 detail=detail,
@@ -347,6 +351,7 @@ def export_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
                 value=sub_growth - raw_growth,
                 target=f"<= {EXPORT_RSS_TARGET_MB:g} MB",
                 ok=sub_growth - raw_growth <= EXPORT_RSS_TARGET_MB,
+                score=(sub_growth - raw_growth) / EXPORT_RSS_TARGET_MB,
                 note="peak "
                 f"{median([r['peak_kb'] / 1024 for r in runs['connector']]):.0f} MB vs "
                 f"{median([r['peak_kb'] / 1024 for r in runs['raw']]):.0f} MB absolute",
@@ -377,6 +382,7 @@ def compaction_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
             value=ratio,
             target=f"<= {COMPACTION_TARGET:.0%}, no value lost",
             ok=ratio <= COMPACTION_TARGET and complete,
+            score=ratio / COMPACTION_TARGET,
             note=note,
             detail=r,
         ),
@@ -444,6 +450,7 @@ def model_size_figures() -> list[Figure]:
             value=chars,
             target=f"<= {SINGLE_DESCRIPTION_TARGET:,}",
             ok=chars <= SINGLE_DESCRIPTION_TARGET,
+            score=chars / SINGLE_DESCRIPTION_TARGET,
             note=f"neutral tools: {r['neutral']['tools']} tools, {r['neutral']['chars']:,} chars; "
             f"longest description {r['neutral']['max_description']} chars",
             detail=r,
