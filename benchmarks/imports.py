@@ -61,6 +61,32 @@ def compare(floor: str, subject: str, runs: int) -> tuple[ImportTiming, ImportTi
     return ImportTiming(floor, floor_runs), ImportTiming(subject, subject_runs)
 
 
+def added_in_process(setup: str, statement: str, runs: int) -> ImportTiming:
+    """Milliseconds ``statement`` takes in fresh interpreters that already ran ``setup``.
+
+    Timed inside the interpreter, so it holds only the statement's own work: the wall-time
+    difference of two subprocesses carries the noise of everything both of them do (over a
+    second for LlamaIndex), which is larger than what is being measured.
+    """
+    program = (
+        f"{setup}\nimport time\nstarted = time.perf_counter()\n{statement}\n"
+        "print((time.perf_counter() - started) * 1000)"
+    )
+
+    def once() -> float:
+        proc = subprocess.run(
+            [sys.executable, "-c", program],
+            check=True,
+            env=child_env(),
+            capture_output=True,
+            text=True,
+        )
+        return float(proc.stdout.strip().splitlines()[-1])
+
+    once()  # warm-up: bytecode caches, disk cache
+    return ImportTiming(statement, [once() for _ in range(runs)])
+
+
 def framework_imports(package: str, prefixes: tuple[str, ...]) -> list[str]:
     """The module-level import statements of ``package`` that import from ``prefixes``.
 

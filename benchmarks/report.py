@@ -39,12 +39,12 @@ METHOD = """\
   adapter floors are the framework imports the adapter's own modules make (read from its
   source), so the difference is the core plus the adapter. Packages load their public names
   on first access, so each plain `import` row has a **first use** row: importing the main
-  class, against the same floor plus the core's own dependencies (`httpx`, pydantic's
-  `BaseModel`). For the adapters the gated first-use subject runs the floor's imports first
-  and then ours (what our code adds to a program that uses the framework); the **first use
-  alone** row, reported without a target, imports ours in a fresh interpreter. Bytecode
-  caches are kept, as for an installed package (an inherited `PYTHONDONTWRITEBYTECODE` is
-  dropped).
+  class, timed with `perf_counter` inside fresh interpreters that already imported the floor
+  (the framework plus the core's own dependencies, `httpx` and pydantic's `BaseModel`), so
+  it is what our code adds, without the noise of two subprocess wall times. The **first use
+  alone** rows, reported without a target, are that import's `python -c` wall time against
+  the floor's. Bytecode caches are kept, as for an installed package (an inherited
+  `PYTHONDONTWRITEBYTECODE` is dropped).
 * **Per-call latency**: sequential calls, per-call `perf_counter_ns`; p50 per side; the ratio
   is the median over the repeats of p50(connector) / p50(floor).
 * **Concurrency**: N asyncio tasks each doing k calls back to back; throughput = calls / wall;
@@ -156,7 +156,10 @@ def write_report(
         "|---|---|---|---|---|---|---|",
     ]
     for f in figures:
-        floor = f"{_fmt(f.floor, f.unit)} ({f.floor_label})" if f.floor is not None else "-"
+        if f.floor is not None:
+            floor = f"{_fmt(f.floor, f.unit)} ({f.floor_label})"
+        else:  # a floor that is run but not timed, or none
+            floor = f.floor_label
         subject = f"{_fmt(f.subject, f.unit)} ({f.subject_label})"
         if f.subject is None:
             subject = f"{f.subject_label}: {f.note}"

@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 FIGURES = (
     "import: core",
     "import: core, first use",
+    "import: core, first use alone",
     "import: LangChain adapter",
     "import: LangChain adapter, first use",
     "import: LangChain adapter, first use alone",
