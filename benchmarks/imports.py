@@ -141,22 +141,3 @@ def importtime_profile(statement: str, baseline: str, top: int = 12) -> list[tup
         reverse=True,
     )
     return ranked[:top]
-
-
-def cumulative_profile(statement: str, roots: tuple[str, ...]) -> list[tuple[str, float]]:
-    """Cumulative import time (ms) of the modules named ``roots*`` (what each part pulls in)."""
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", statement],
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    rows: list[tuple[str, float]] = []
-    for line in proc.stderr.splitlines():
-        if not line.startswith("import time:") or "self [us]" in line:
-            continue
-        _self_us, cumulative, name = line[len("import time:") :].split("|")
-        if name.strip().startswith(roots):
-            rows.append((name.rstrip(), int(cumulative) / 1000))
-    return rows

@@ -15,7 +15,7 @@ import json
 import resource
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Generator
 from datetime import datetime
 from typing import Any
 
@@ -235,46 +235,53 @@ def _boundary_ids(calls: list[dict[str, Any]], end_time: int) -> set[int]:
     return ids
 
 
-async def _raw_export_async(opts: Options) -> int:
-    url = opts["api_url"] + "/stats/incremental/calls"
-    headers = _headers(opts)
+RawExport = Generator[dict[str, str], Any, int]
+"""The floor's export decisions (sans-IO, like the connector's): yields each page's query,
+is sent the decoded body, returns the number of records."""
+
+
+def _raw_export() -> RawExport:
     start, seen, count = 0, set[int](), 0
+    while True:
+        body = yield {"start_time": str(start)}
+        calls = body["calls"]
+        for call in calls:
+            if call["id"] not in seen:
+                count += 1
+        if body["count"] < EXPORT_PAGE:
+            return count
+        end = body["end_time"]
+        boundary = _boundary_ids(calls, end)
+        seen = boundary | seen if end == start else boundary
+        start = end
+
+
+async def _raw_export_async(opts: Options) -> int:
+    url, headers = opts["api_url"] + "/stats/incremental/calls", _headers(opts)
+    export = _raw_export()
+    query = next(export)
     async with httpx.AsyncClient(timeout=60) as client:
         while True:
-            response = await client.get(url, params={"start_time": str(start)}, headers=headers)
+            response = await client.get(url, params=query, headers=headers)
             response.raise_for_status()
-            body = response.json()
-            calls = body["calls"]
-            for call in calls:
-                if call["id"] not in seen:
-                    count += 1
-            if body["count"] < EXPORT_PAGE:
-                return count
-            end = body["end_time"]
-            boundary = _boundary_ids(calls, end)
-            seen = boundary | seen if end == start else boundary
-            start = end
+            try:
+                query = export.send(response.json())
+            except StopIteration as done:
+                return int(done.value)
 
 
 def _raw_export_sync(opts: Options) -> int:
-    url = opts["api_url"] + "/stats/incremental/calls"
-    headers = _headers(opts)
-    start, seen, count = 0, set[int](), 0
+    url, headers = opts["api_url"] + "/stats/incremental/calls", _headers(opts)
+    export = _raw_export()
+    query = next(export)
     with httpx.Client(timeout=60) as client:
         while True:
-            response = client.get(url, params={"start_time": str(start)}, headers=headers)
+            response = client.get(url, params=query, headers=headers)
             response.raise_for_status()
-            body = response.json()
-            calls = body["calls"]
-            for call in calls:
-                if call["id"] not in seen:
-                    count += 1
-            if body["count"] < EXPORT_PAGE:
-                return count
-            end = body["end_time"]
-            boundary = _boundary_ids(calls, end)
-            seen = boundary | seen if end == start else boundary
-            start = end
+            try:
+                query = export.send(response.json())
+            except StopIteration as done:
+                return int(done.value)
 
 
 async def _connector_export_async(opts: Options) -> int:
