@@ -34,6 +34,12 @@ class Record(BaseModel):
         _own_fields_set(self)  # pydantic adds the name to it
         super().__setattr__(name, value)
 
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        # Records pickled together would otherwise share one set again once unpickled.
+        state[_FIELDS_SET] = set(state[_FIELDS_SET])
+        return state
+
 
 def set_invalid_values(record: Record, values: dict[str, Any]) -> None:
     """Attach the raw values of fields that failed validation to a record.
@@ -53,7 +59,7 @@ def share_fields_sets(model: type[Record], records: list[Record]) -> None:
     call that is a 128-slot table which the cyclic garbage collector walks once per page: about
     7% of a 100,000-call export. Those sets are all equal when every field was sent, so one
     does. A record takes its own copy before anything changes it (:meth:`Record.__setattr__`,
-    :attr:`Record.model_fields_set`); pydantic's copies and pickles copy the set anyway.
+    :attr:`Record.model_fields_set`) and when it is pickled; pydantic's copies copy it anyway.
     """
     every_field = _every_field(model)
     count = len(every_field)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import pickle
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -74,6 +75,14 @@ def test_records_sent_every_field_keep_their_own_fields_set_when_changed():
     untouched = parse_page(CALLS, body(calls=[_full_call(5)], count=1)).records[0]
     assert untouched.model_fields_set == every
     assert untouched.model_dump(exclude_unset=True) == _full_call(5)
+
+
+def test_records_pickled_together_do_not_share_changes():
+    page = parse_page(CALLS, body(calls=[_full_call(1), _full_call(2)], count=2))
+    first, second = pickle.loads(pickle.dumps(page.records))
+    first.note = "only here"
+    assert "note" in first.model_fields_set and "note" not in second.model_fields_set
+    assert second == page.records[1]
 
 
 def test_an_odd_value_nulls_that_field_only_and_keeps_the_raw_value():
