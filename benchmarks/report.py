@@ -43,8 +43,10 @@ METHOD = """\
   (the framework plus the core's own dependencies, `httpx` and pydantic's `BaseModel`), so
   it is what our code adds, without the noise of two subprocess wall times. The **first use
   alone** rows, reported without a target, are that import's `python -c` wall time against
-  the floor's. Bytecode caches are kept, as for an installed package (an inherited
-  `PYTHONDONTWRITEBYTECODE` is dropped).
+  the floor's; each has a **control** row with no code of ours: the floor's own statement
+  run from inside a generated package, against the same statement from `-c`. Bytecode
+  caches are kept, as for an installed package (an inherited `PYTHONDONTWRITEBYTECODE` is
+  dropped).
 * **Per-call latency**: sequential calls, per-call `perf_counter_ns`; p50 per side; the ratio
   is the median over the repeats of p50(connector) / p50(floor).
 * **Concurrency**: N asyncio tasks each doing k calls back to back; throughput = calls / wall;
