@@ -123,7 +123,8 @@ CONTROL = (
     "code but depth: CPython grows its frame stack in chunks it maps from the OS and unmaps "
     "as soon as they empty, so an import that runs where a hot call crosses a chunk boundary "
     "pays an mmap/munmap pair per call (strace, LangChain: ~1,900 mmaps from `-c`, ~6,000 "
-    "through our adapter, ~11,000 from this package)"
+    "through our adapter, ~11,000 from this package; `python -m benchmarks.stack_chunks` "
+    "shows the effect alone)"
 )
 
 

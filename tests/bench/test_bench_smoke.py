@@ -104,3 +104,20 @@ def test_publish_refuses_a_partial_run() -> None:
         check=False,
     )
     assert proc.returncode == 2 and "--publish needs a full run" in proc.stderr
+
+
+def test_stack_chunks_reports_its_fastest_and_slowest_depth() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.stack_chunks"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert re.fullmatch(
+        r"Python \S+: 50,000 calls take [\d.]+ ms at depth \d+ and [\d.]+ ms at depth \d+ "
+        r"\(\d+x\)\n",
+        proc.stdout,
+    ), proc.stdout
