@@ -92,11 +92,13 @@ def added_in_process(setup: str, statement: str, runs: int) -> ImportTiming:
         "print((time.perf_counter() - started) * 1000)"
     )
 
+    env = child_env()
+
     def once() -> float:
         proc = subprocess.run(
             [sys.executable, "-c", program],
             check=True,
-            env=child_env(),
+            env=env,
             capture_output=True,
             text=True,
         )

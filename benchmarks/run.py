@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from . import imports
 from .common import REPO, Figure, SandboxProcess, median, run_worker
@@ -98,12 +98,12 @@ class ImportCase:
     framework: tuple[str, ...] = ()
     floor_extra: str = ""
     """Appended to the framework floor (the core's own dependencies, for first use)."""
-    in_process: bool = False
-    """Time the subject inside interpreters that already imported the floor (see FIRST_USE)."""
+    measure: Literal["wall", "in_process", "control"] = "wall"
+    """wall: ``python -c`` wall times of floor and subject; in_process: the subject timed inside
+    interpreters that already imported the floor (FIRST_USE); control: the floor itself, run
+    from a package with no code of ours (CONTROL), in place of a subject."""
     gated: bool = True
     """False: the row is reported against no target."""
-    control: bool = False
-    """The subject is the floor itself, run from a package with no code of ours (CONTROL)."""
     note: str = ""
 
 
@@ -136,12 +136,12 @@ def _first_use(
     extra = "import httpx" if framework else ""
     return (
         ImportCase(f"{label}, first use", module, subject, floor=floor, framework=frameworks,
-                   floor_extra=extra, in_process=True, note=FIRST_USE),
+                   floor_extra=extra, measure="in_process", note=FIRST_USE),
         ImportCase(f"{label}, first use alone", module, subject, floor=floor,
                    framework=frameworks, floor_extra=extra, gated=False, note=FIRST_USE_ALONE),
         ImportCase(f"{label}, floor from inside a package", module, "",
                    floor=floor, framework=frameworks, floor_extra=extra, gated=False,
-                   control=True, note=CONTROL),
+                   measure="control", note=CONTROL),
     )  # fmt: skip
 
 
@@ -182,20 +182,21 @@ def _import_figures(sizes: Sizes, profiles: dict[str, str], scratch: Path) -> li
             floor = "; ".join(statements) or f"import {case.framework[0]}.tools"
             floor = f"{floor}; {case.floor_extra}" if case.floor_extra else floor
         log(f"{name}: {sizes.import_runs} runs of {case.subject!r} (floor {floor!r})")
-        if case.in_process:
+        if case.measure == "in_process":
             timed = imports.added_in_process(floor, case.subject, sizes.import_runs)
             added, base_ms = timed.median_ms, None
             floor_label = f"`{floor}` run first, not timed"
             subject_label = f"`{case.subject}`"
             detail = {"subject_runs_ms": timed.runs_ms}
         else:
-            subject = imports.control_package(scratch, floor) if case.control else case.subject
-            path = scratch if case.control else None
+            control = case.measure == "control"
+            subject = imports.control_package(scratch, floor) if control else case.subject
+            path = scratch if control else None
             base, timed = imports.compare(floor, subject, sizes.import_runs, path=path)
             added, base_ms = timed.median_ms - base.median_ms, base.median_ms
             floor_label = f"`{floor}`"
             subject_label = f"`{subject}`" + (
-                " (generated; its submodule runs the floor's statement)" if case.control else ""
+                " (generated; its submodule runs the floor's statement)" if control else ""
             )
             detail = {"floor_runs_ms": base.runs_ms, "subject_runs_ms": timed.runs_ms}
         ok = added <= IMPORT_TARGET_MS if case.gated else None
