@@ -37,6 +37,7 @@ from langchain_zendesk_talk import ZendeskTalkToolkit
 from pydantic import SkipValidation
 
 from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkApiTokenAuthConfig
+from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.sandbox import Sandbox
 
 NOW = 1_732_894_200  # Friday 2024-11-29 15:30:00 UTC
@@ -77,14 +78,6 @@ def seen(history: History) -> Any:
     return json.loads(str(message.content)) if message.status == "success" else message.content
 
 
-def as_dicts(out: dict[str, Any]) -> list[dict[str, Any]]:
-    """A list output's table (columns + rows) as one dict per row, null cells left out."""
-    columns = out["columns"]
-    return [
-        {c: v for c, v in zip(columns, row, strict=True) if v is not None} for row in out["rows"]
-    ]
-
-
 def sms_numbers(history: History) -> Iterator[AIMessage]:
     yield call(
         "zendesk_talk_phone_numbers_list",
@@ -93,7 +86,7 @@ def sms_numbers(history: History) -> Iterator[AIMessage]:
         where=["sms_enabled=true"],
     )
     out = seen(history)
-    numbers = [r["number"] for r in as_dicts(out)]
+    numbers = [r["number"] for r in table_records(out)]
     yield AIMessage(
         f"{out['matched']} of {out['returned']} numbers have SMS enabled, e.g. "
         f"{', '.join(numbers[:5])}."
@@ -102,7 +95,7 @@ def sms_numbers(history: History) -> Iterator[AIMessage]:
 
 def queue(history: History) -> Iterator[AIMessage]:
     yield call("zendesk_talk_current_queue_activity_list")
-    now = as_dicts(seen(history))[0]
+    now = table_records(seen(history))[0]
     yield AIMessage(
         f"Right now {now.get('calls_waiting', 0)} calls and {now.get('callbacks_waiting', 0)} "
         f"callbacks are waiting (longest wait {now.get('longest_wait_time', 0)} s); "
@@ -114,7 +107,7 @@ def most_missed(history: History) -> Iterator[AIMessage]:
     yield call(
         "zendesk_talk_agents_activity_list", limit=1000, fields=["agent_id", "name", "calls_missed"]
     )
-    rows = as_dicts(seen(history))
+    rows = table_records(seen(history))
     top = max(rows, key=lambda r: r.get("calls_missed", 0))
     yield AIMessage(
         f"{top['name']} (agent {top['agent_id']}) missed the most calls today: "

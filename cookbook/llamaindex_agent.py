@@ -35,6 +35,7 @@ from llama_index.tools.zendesk_talk import ZendeskTalkToolSpec
 
 from zendesk_talk_connector import ZendeskTalkConnector
 from zendesk_talk_connector.models import ZendeskTalkApiTokenAuthConfig
+from zendesk_talk_connector.output import table_records
 
 SYSTEM_PROMPT = (
     "You answer questions about a Zendesk Talk (voice) account using the tools. Ask for only "
@@ -55,21 +56,13 @@ def say(text: str) -> ChatMessage:
     return ChatMessage(role=MessageRole.ASSISTANT, content=text)
 
 
-def as_dicts(out: dict[str, Any]) -> list[dict[str, Any]]:
-    """A list output's table (columns + rows) as one dict per row, null cells left out."""
-    columns = out["columns"]
-    return [
-        {c: v for c, v in zip(columns, row, strict=True) if v is not None} for row in out["rows"]
-    ]
-
-
 def paged(name: str, **kwargs: Any) -> Generator[ChatMessage, str, list[dict[str, Any]]]:
     """Call a list tool, then follow next_cursor until every record has been seen."""
     out = json.loads((yield call(name, **kwargs)))
-    records = as_dicts(out)
+    records = table_records(out)
     while out["has_more"]:
         out = json.loads((yield call(name, **kwargs, cursor=out["next_cursor"])))
-        records += as_dicts(out)
+        records += table_records(out)
     return records
 
 
@@ -83,7 +76,7 @@ def sms_numbers() -> Script:
 
 def queue_activity() -> Script:
     out = json.loads((yield call("zendesk_talk_current_queue_activity_list")))
-    q = as_dicts(out)[0]
+    q = table_records(out)[0]
     yield say(
         f"Right now {q['calls_waiting']} calls and {q['callbacks_waiting']} callbacks are "
         f"waiting (longest {q['longest_wait_time']} s); {q['agents_online']} agents are online."
