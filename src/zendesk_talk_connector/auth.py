@@ -1,7 +1,7 @@
 """Runtime credentials (sans-IO): the Authorization header, and OAuth refresh decisions.
 
 The drivers ask :meth:`Credentials.expiring` before a request and get a 401 after one; they
-then run :meth:`OAuthCredentials.refresh_request` / :meth:`OAuthCredentials.apply_refresh`
+then run :meth:`OAuthCredentials.refresh_body` / :meth:`OAuthCredentials.apply_refresh`
 under a lock, skipping the refresh if another task already replaced the token they used. So
 twenty concurrent calls that all hit an expired token cause one refresh, not twenty.
 """
@@ -74,7 +74,8 @@ class OAuthCredentials(Credentials):
             self.can_refresh and expires_at is not None and now >= expires_at - REFRESH_SKEW_SECONDS
         )
 
-    def refresh_request(self, token_url: str) -> httpx.Request:
+    def refresh_body(self) -> dict[str, Any]:
+        """The JSON body of the refresh-token grant sent to ``POST /oauth/tokens``."""
         config = self._config
         if config.refresh_token is None or config.client_id is None:
             raise ConfigurationError(
@@ -89,7 +90,7 @@ class OAuthCredentials(Credentials):
         }
         if config.client_secret is not None:
             body["client_secret"] = config.client_secret.get_secret_value()
-        return httpx.Request("POST", token_url, json=body)
+        return body
 
     def apply_refresh(self, response: httpx.Response, now: float) -> None:
         """Take the new tokens from the token endpoint's answer (or raise)."""

@@ -418,7 +418,7 @@ class ZendeskTalkConnector(_ConnectorBase):
             if self._client is None:
                 self._client = httpx.AsyncClient(timeout=self._timeout, limits=DEFAULT_LIMITS)
             try:
-                return await self._client.send(step.request)
+                return await self._client.send(step.build(self._client))
             except httpx.TransportError as error:
                 return error
         if isinstance(step, Sleep):
@@ -558,7 +558,7 @@ class SyncZendeskTalkConnector(_ConnectorBase):
             if self._client is None:
                 self._client = httpx.Client(timeout=self._timeout, limits=DEFAULT_LIMITS)
             try:
-                return self._client.send(step.request)
+                return self._client.send(step.build(self._client))
             except httpx.TransportError as error:
                 return error
         if isinstance(step, Sleep):

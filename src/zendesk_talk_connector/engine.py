@@ -16,7 +16,7 @@ from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -59,9 +59,38 @@ SEARCH_ACTION = "context_store_search"
 
 @dataclass(frozen=True)
 class Send:
-    """Send this request; the driver answers with the response or an ``httpx.TransportError``."""
+    """Send this request; the driver answers with the response or an ``httpx.TransportError``.
 
-    request: httpx.Request
+    A description, not an ``httpx.Request``: the driver builds the request with its own client
+    (:meth:`build`), so the client's default headers go out as they would with ``client.get``:
+    httpx's ``Accept-Encoding``, which lets the server compress a 1 MB export page, and those
+    of a client the user passed in. These headers win over the client's. Cookies the client
+    collected are not sent back: the API is stateless.
+    """
+
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    params: Mapping[str, str] | None = None
+    json: Any = None
+
+    def build(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        """The request, the client's default headers under ours.
+
+        What ``client.build_request`` does for headers at half its cost per call (45 against
+        90 µs): it also merges the query into the URL by parsing it again, and that was a
+        tenth of a sandbox call. Here a query (all strings) goes into a URL without one as
+        text, encoded as httpx encodes it.
+        """
+        ours = {name.lower() for name in self.headers}
+        headers = [
+            (name, value) for name, value in client.headers.multi_items() if name not in ours
+        ]
+        headers.extend(self.headers.items())
+        url, params = self.url, self.params
+        if params and "?" not in url:
+            url, params = f"{url}?{urlencode(params)}", None
+        return httpx.Request(self.method, url, params=params, headers=headers, json=self.json)
 
 
 @dataclass(frozen=True)
@@ -299,9 +328,8 @@ class Engine:
             sent_headers = {**self.headers, **(headers or {})}
             if authorize:
                 sent_headers["Authorization"] = authorization
-            request = httpx.Request(method, url, params=query, json=json, headers=sent_headers)
             attempts += 1
-            outcome = yield Send(request)
+            outcome = yield Send(method, url, sent_headers, params=query, json=json)
             if isinstance(outcome, httpx.Response):
                 status = outcome.status_code
                 if status < 400:
@@ -351,7 +379,8 @@ class Engine:
         """Exchange the refresh token once (not retried: refresh tokens are single-use)."""
         assert isinstance(self.credentials, OAuthCredentials)
         logger.info("refreshing the OAuth access token")
-        outcome = yield Send(self.credentials.refresh_request(self.base_url + "/oauth/tokens"))
+        body = self.credentials.refresh_body()
+        outcome = yield Send("POST", self.base_url + "/oauth/tokens", self.headers, json=body)
         if not isinstance(outcome, httpx.Response):
             raise TransportError(
                 f"Could not reach the OAuth token endpoint: {type(outcome).__name__}.",

@@ -1,0 +1,102 @@
+"""Requests are built by the connector's httpx client, so that client's defaults apply."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkConnector
+from zendesk_talk_connector.engine import USER_AGENT, Send
+from zendesk_talk_connector.sandbox import Sandbox
+
+from .conftest import api_token
+from .test_oauth import oauth_config
+
+PROXY_HEADER = {"X-Proxy-Token": "corp-proxy"}
+
+
+class Sent(list[httpx.Request]):
+    """The requests as they left the client (an httpx request event hook)."""
+
+    def hook(self, request: httpx.Request) -> None:
+        self.append(request)
+
+    async def ahook(self, request: httpx.Request) -> None:
+        self.append(request)
+
+
+def assert_client_defaults_and_ours(request: httpx.Request) -> None:
+    assert request.headers["X-Proxy-Token"] == "corp-proxy"  # the user's client's header
+    # httpx's default, so Zendesk may compress a page (1 MB of export JSON)
+    assert "gzip" in request.headers["Accept-Encoding"]
+    assert request.headers["User-Agent"] == USER_AGENT  # ours win over the client's
+    assert request.headers["Accept"] == "application/json"
+
+
+async def test_async_requests_carry_the_clients_headers(sandbox: Sandbox) -> None:
+    sent = Sent()
+    client = httpx.AsyncClient(headers=PROXY_HEADER, event_hooks={"request": [sent.ahook]})
+    async with (
+        client,
+        ZendeskTalkConnector(
+            api_token(sandbox), base_url=sandbox.base_url, http_client=client
+        ) as connector,
+    ):
+        result = await connector.execute("addresses", "list", {"limit": 2})
+    assert len(result.data) == 2
+    [request] = sent
+    assert_client_defaults_and_ours(request)
+    assert request.headers["Authorization"].startswith("Basic ")
+    assert request.url.params["per_page"] == "2"
+
+
+def test_sync_requests_carry_the_clients_headers(sandbox: Sandbox) -> None:
+    sent = Sent()
+    client = httpx.Client(headers=PROXY_HEADER, event_hooks={"request": [sent.hook]})
+    with (
+        client,
+        SyncZendeskTalkConnector(
+            api_token(sandbox), base_url=sandbox.base_url, http_client=client
+        ) as connector,
+    ):
+        calls = list(connector.calls.iter(start_time=0, limit=3))
+    assert len(calls) == 3
+    [request] = sent
+    assert_client_defaults_and_ours(request)
+    assert request.url.path.endswith("/stats/incremental/calls")
+
+
+async def test_the_token_refresh_goes_through_the_client_too(sandbox: Sandbox) -> None:
+    sent = Sent()
+    client = httpx.AsyncClient(headers=PROXY_HEADER, event_hooks={"request": [sent.ahook]})
+    async with (
+        client,
+        ZendeskTalkConnector(
+            oauth_config(sandbox), base_url=sandbox.base_url, http_client=client
+        ) as connector,
+    ):
+        await connector.execute("addresses", "list")
+        sandbox.expire_access_tokens()
+        assert (await connector.execute("addresses", "list")).data
+    refreshes = [r for r in sent if r.url.path == "/oauth/tokens"]
+    assert [r.method for r in refreshes] == ["POST"]
+    assert_client_defaults_and_ours(refreshes[0])
+    assert "Authorization" not in refreshes[0].headers
+
+
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        ("https://acme.zendesk.com/api/v2/channels/voice/greetings", {"per_page": "100"}),
+        ("https://acme.zendesk.com/x", {"q": "a b&c/é~*'()!", "empty": ""}),
+        ("https://acme.zendesk.com/x?page=2&per_page=50", {"per_page": "10"}),
+        ("https://acme.zendesk.com/x?page=2", None),
+    ],
+)
+def test_send_builds_what_build_request_builds(url: str, params: dict[str, str] | None) -> None:
+    client = httpx.Client(headers={"X-Proxy-Token": "p", "accept": "text/html"})
+    ours = {"Accept": "application/json", "User-Agent": USER_AGENT}
+    built = Send("GET", url, ours, params=params).build(client)
+    expected = client.build_request("GET", url, params=params, headers=ours)
+    assert built.url == expected.url
+    assert sorted(built.headers.multi_items()) == sorted(expected.headers.multi_items())
