@@ -79,6 +79,10 @@ def test_only_runs_the_chosen_groups(tmp_path: Path) -> None:
     rows = _quick_run(tmp_path, "--only", "size", "--only", "export")
     chosen = {f for f in FIGURES if f.startswith(("export", "all read tools", "single-tool"))}
     assert set(rows) - {"figure"} == chosen
+    notes = re.findall(
+        r"paired runs' ratios (\d+\.\d\d)-(\d+\.\d\d)", (tmp_path / "report.md").read_text()
+    )
+    assert len(notes) == 2 and all(float(low) <= float(high) for low, high in notes)
 
 
 def test_publish_copies_the_report_and_points_it_at_the_copied_chart(tmp_path: Path) -> None:
