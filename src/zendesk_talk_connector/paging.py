@@ -239,6 +239,7 @@ class IncrementalPager:
     def request(self) -> tuple[str, dict[str, str] | None] | None:
         if self._done:
             return None
+        self._page = []  # the previous page is not needed once the next is asked for
         return self._url, {"start_time": str(self._start)}
 
     def accept(self, page: Page) -> list[Record]:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime
 
+import httpx
+
+from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkConnector
 from zendesk_talk_connector.catalog import EXPORT_PAGE_SIZE
+from zendesk_talk_connector.records import Call
+
+from .conftest import api_token
 
 
 def epoch(ts: str) -> int:
@@ -80,3 +87,43 @@ def test_export_resume_from_cursor_after_a_limit(connector, sandbox):
     )
     ids = [leg.id for leg in first.data + rest.data]
     assert ids == export_order(sandbox.data.legs)
+
+
+def _live_calls() -> int:
+    return sum(1 for o in gc.get_objects() if isinstance(o, Call))
+
+
+def test_export_holds_one_page_at_a_time(sandbox):
+    """When the next page is requested, the last one is already released (the loop variable
+    keeps one record): an export's memory is one page, not two."""
+    live: list[int] = []
+    client = httpx.Client(event_hooks={"request": [lambda request: live.append(_live_calls())]})
+    with (
+        client,
+        SyncZendeskTalkConnector(
+            api_token(sandbox), base_url=sandbox.base_url, http_client=client
+        ) as connector,
+    ):
+        count = sum(1 for _call in connector.calls.iter(start_time=0))
+    assert count == len(sandbox.data.calls) and len(live) >= 3
+    assert [n - live[0] for n in live[1:]] == [1] * (len(live) - 1)
+
+
+async def test_async_export_holds_one_page_at_a_time(sandbox):
+    live: list[int] = []
+
+    async def count_live(request: httpx.Request) -> None:
+        live.append(_live_calls())
+
+    client = httpx.AsyncClient(event_hooks={"request": [count_live]})
+    async with (
+        client,
+        ZendeskTalkConnector(
+            api_token(sandbox), base_url=sandbox.base_url, http_client=client
+        ) as connector,
+    ):
+        count = 0
+        async for _call in connector.calls.iter(start_time=0):
+            count += 1
+    assert count == len(sandbox.data.calls) and len(live) >= 3
+    assert [n - live[0] for n in live[1:]] == [1] * (len(live) - 1)
