@@ -514,13 +514,11 @@ class Engine:
             del response
             room = len(records) if limit is None else limit - returned
             taken = min(room, len(records))
+            if taken:
+                yield Batch(records[:taken])
             returned += taken
             if taken < len(records) or (limit is not None and returned >= limit):
-                if taken:
-                    yield Batch(records[:taken])
                 break
-            if records:
-                yield Batch(records)
             del records
         resume: Resume
         if isinstance(pager, IncrementalPager):
