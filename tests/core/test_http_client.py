@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import httpx
 import pytest
 
-from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkConnector
+from zendesk_talk_connector import (
+    SyncZendeskTalkConnector,
+    ZendeskTalkApiTokenAuthConfig,
+    ZendeskTalkConnector,
+    ZendeskTalkOauth20AuthConfig,
+)
 from zendesk_talk_connector.engine import USER_AGENT, Send
 from zendesk_talk_connector.sandbox import Sandbox
 
@@ -33,15 +41,22 @@ def assert_client_defaults_and_ours(request: httpx.Request) -> None:
     assert request.headers["Accept"] == "application/json"
 
 
-async def test_async_requests_carry_the_clients_headers(sandbox: Sandbox) -> None:
+@asynccontextmanager
+async def connector_over_proxy_client(
+    sandbox: Sandbox, auth: ZendeskTalkApiTokenAuthConfig | ZendeskTalkOauth20AuthConfig
+) -> AsyncIterator[tuple[ZendeskTalkConnector, Sent]]:
+    """An async connector on a client with a proxy header, and the requests it sends."""
     sent = Sent()
     client = httpx.AsyncClient(headers=PROXY_HEADER, event_hooks={"request": [sent.ahook]})
     async with (
         client,
-        ZendeskTalkConnector(
-            api_token(sandbox), base_url=sandbox.base_url, http_client=client
-        ) as connector,
+        ZendeskTalkConnector(auth, base_url=sandbox.base_url, http_client=client) as connector,
     ):
+        yield connector, sent
+
+
+async def test_async_requests_carry_the_clients_headers(sandbox: Sandbox) -> None:
+    async with connector_over_proxy_client(sandbox, api_token(sandbox)) as (connector, sent):
         result = await connector.execute("addresses", "list", {"limit": 2})
     assert len(result.data) == 2
     [request] = sent
@@ -67,14 +82,7 @@ def test_sync_requests_carry_the_clients_headers(sandbox: Sandbox) -> None:
 
 
 async def test_the_token_refresh_goes_through_the_client_too(sandbox: Sandbox) -> None:
-    sent = Sent()
-    client = httpx.AsyncClient(headers=PROXY_HEADER, event_hooks={"request": [sent.ahook]})
-    async with (
-        client,
-        ZendeskTalkConnector(
-            oauth_config(sandbox), base_url=sandbox.base_url, http_client=client
-        ) as connector,
-    ):
+    async with connector_over_proxy_client(sandbox, oauth_config(sandbox)) as (connector, sent):
         await connector.execute("addresses", "list")
         sandbox.expire_access_tokens()
         assert (await connector.execute("addresses", "list")).data
