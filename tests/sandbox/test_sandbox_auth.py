@@ -166,10 +166,12 @@ def test_expire_access_tokens_then_refresh() -> None:
 
 def test_access_tokens_expire_with_time() -> None:
     with Sandbox(seed=1, now=1_732_894_200) as sb:
-        pair = sb.issue_oauth_tokens(expires_in=0.3)
-        assert pair["expires_in"] == 0
+        # 1.5 s, not less: the first request (a new httpx client each time) must land before
+        # expiry even on a busy machine; a 0.3 s token once expired before it was used.
+        pair = sb.issue_oauth_tokens(expires_in=1.5)
+        assert pair["expires_in"] == 1  # whole seconds, as Zendesk writes them
         assert _get(sb, f"Bearer {pair['access_token']}").status_code == 200
-        time.sleep(0.4)
+        time.sleep(1.6)
         assert _get(sb, f"Bearer {pair['access_token']}").json() == INVALID_TOKEN
 
 
