@@ -280,7 +280,7 @@ def _add_entities(subparsers: Subparsers) -> None:
 
 
 def _run_entities(args: argparse.Namespace) -> int:
-    from .catalog import OPERATIONS
+    from .catalog import ENTITIES, OPERATIONS, Source, operations_of
 
     if args.json:
         entities: dict[str, dict[str, Any]] = {}
@@ -296,18 +296,17 @@ def _run_entities(args: argparse.Namespace) -> int:
             }
         print(_dump(list(entities.values()), pretty=True))
         return EXIT_OK
-    entity = None
-    for op in OPERATIONS:
-        if op.entity != entity:
-            entity = op.entity
-            print(entity)
-        params = ", ".join(
-            f"{name}*" if field.is_required() else name
-            for name, field in op.params.model_fields.items()
-        )
-        write = " [write: needs --allow-writes]" if op.write else ""
-        print(f"  {op.action:<7} {op.description}{write}")
-        print(f"  {'':<7} params: {params or '-'}")
+    for entity in ENTITIES:
+        print(entity)
+        for op in operations_of(entity):
+            params = ", ".join(
+                f"{name}*" if field.is_required() else name
+                for name, field in op.params.model_fields.items()
+            )
+            write = " [write: needs --allow-writes]" if op.write else ""
+            hosted = " [hosted mode only]" if op.source is Source.CONTEXT_STORE else ""
+            print(f"  {op.action:<7} {op.description}{write}{hosted}")
+            print(f"  {'':<7} params: {params or '-'}")
     return EXIT_OK
 
 
@@ -351,11 +350,17 @@ def _run_tools(args: argparse.Namespace) -> int:
     def body() -> int:
         from .tools import execute_tool_definition, tool_definitions
 
-        selection = {"include": _names(args.include), "exclude": _names(args.exclude)}
+        include, exclude = _names(args.include), _names(args.exclude)
         if args.single_tool:
-            tools = [execute_tool_definition(allow_writes=args.allow_writes, **selection)]
+            tools = [
+                execute_tool_definition(
+                    allow_writes=args.allow_writes, include=include, exclude=exclude
+                )
+            ]
         else:
-            tools = tool_definitions(allow_writes=args.allow_writes, **selection)
+            tools = tool_definitions(
+                allow_writes=args.allow_writes, include=include, exclude=exclude
+            )
         if args.schema:
             schemas = [
                 {"name": t.name, "description": t.description, "input_schema": t.json_schema()}

@@ -22,18 +22,17 @@ from .auth_config import (
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkOauth20AuthConfig,
 )
-from .catalog import ENTITIES, OPERATIONS, Paging, actions_of, lookup, operations_of
+from .catalog import ENTITIES, OPERATIONS, Operation, Source, actions_of, lookup, operations_of
 from .engine import (
-    SEARCH_ACTION,
-    Batch,
     Engine,
     ExecuteResult,
     Flow,
+    Listing,
     Refresh,
     Send,
     Sleep,
-    StreamFlow,
     resolve_base_url,
+    validate_params,
 )
 from .errors import ConfigurationError, InvalidParams
 from .record_base import Record
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
     import asyncio
 
     from .hosted import HostedEngine, ZendeskTalkReplicationConfig
+    from .params import Params
 
 T = TypeVar("T")
 TwinT = TypeVar("TwinT", bound="_ConnectorBase")
@@ -77,8 +77,6 @@ class EntityNamespace:
     def __getattr__(self, action: str) -> Callable[..., Any]:
         if action == "iter":
             return partial(self._connector._iterate, self._entity, "list")
-        if action == SEARCH_ACTION:  # hosted mode; local mode raises HostedModeRequired
-            return partial(self._connector._execute_kwargs, self._entity, action)
         lookup(self._entity, action)  # raises UnknownOperation naming the valid actions
         return partial(self._connector._execute_kwargs, self._entity, action)
 
@@ -214,12 +212,28 @@ class _ConnectorBase:
             )
         return self._engine
 
+    def validate(
+        self, operation: Operation, params: Mapping[str, Any] | BaseModel | None
+    ) -> Params:
+        """The operation's validated params (an actionable :class:`InvalidParams` otherwise)."""
+        return validate_params(operation, params)
+
+    @property
+    def has_context_store(self) -> bool:
+        """Whether ``context_store_search`` runs here (hosted mode, or a local store)."""
+        return self._engine.has_context_store
+
+    def offers(self, operation: Operation) -> bool:
+        """Whether this connector runs ``operation``: writes only when enabled, context store
+        searches only where a context store is."""
+        if operation.write and not self.allow_writes:
+            return False
+        return operation.source is Source.API or self.has_context_store
+
     def list_entities(self) -> list[dict[str, Any]]:
-        """Every entity with its actions (writes only when enabled) and their descriptions."""
+        """Every entity with the actions this connector offers, and their descriptions."""
         entities: dict[str, dict[str, Any]] = {}
-        for op in OPERATIONS:
-            if op.write and not self.allow_writes:
-                continue
+        for op in filter(self.offers, OPERATIONS):
             entry = entities.setdefault(op.entity, {"entity": op.entity, "actions": {}})
             entry["actions"][op.action] = op.description
         return list(entities.values())
@@ -247,17 +261,17 @@ class _ConnectorBase:
     def _iterate(self, entity: str, action: str, **params: Any) -> Any:
         return self.iter(entity, action, params)
 
-    def _stream_flow(
-        self, entity: str, action: str, params: Mapping[str, Any] | None
-    ) -> StreamFlow:
+    def _listing(self, entity: str, action: str, params: Mapping[str, Any] | None) -> Listing:
+        """The walk ``iter`` drives: validated as ``execute`` validates, limited only by a
+        ``limit`` the caller gave (the params model's default limits one result, not a walk)."""
         operation, validated = self._engine.prepare(entity, action, params)
-        if operation.paging is Paging.RECORD:
+        if not operation.is_list or operation.source is not Source.API:
             raise InvalidParams(
-                f"{entity}/{action} returns one record; there is nothing to iterate.",
+                f"{entity}/{action} has no pages to iterate.",
                 hint=f"Use execute('{entity}', '{action}', ...) instead.",
             )
-        limit = params.get("limit") if params else None
-        return self._engine.stream(operation, validated, limit)
+        limit = getattr(validated, "limit", None) if "limit" in validated.model_fields_set else None
+        return self._engine.listing(operation, validated, limit)
 
     def _twin_of(self, cls: type[TwinT]) -> TwinT:
         """A connector of the other flavour sharing this one's engine (credentials, retries)."""
@@ -366,23 +380,23 @@ class ZendeskTalkConnector(_ConnectorBase):
         """Run one catalog action. Lists return ``data`` + ``meta``; ``get`` the record."""
         return await self._drive(self._engine.execute(entity, action, params))
 
+    async def run(self, operation: Operation, params: Params) -> ExecuteResult:
+        """Run an operation already looked up and params already validated (as by
+        :meth:`validate`): ``execute`` without the second lookup, for tool layers."""
+        return await self._drive(self._engine.run(operation, params))
+
     async def iter(
         self, entity: str, action: str = "list", params: Mapping[str, Any] | None = None
     ) -> AsyncIterator[Record]:
         """Every record of a list action, page by page, in constant memory."""
-        flow = self._stream_flow(entity, action, params)
-        outcome: Any = None
+        listing = self._listing(entity, action, params)
         while True:
-            try:
-                step = flow.send(outcome)
-            except StopIteration:
+            records = await self._drive(listing.next_page())
+            if records is None:
                 return
-            if isinstance(step, Batch):
-                for record in step.records:
-                    yield record
-                outcome = None
-            else:
-                outcome = await self._perform(step)
+            for record in records:
+                yield record
+            del records  # one page at a time: this one goes before the next is fetched
 
     async def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""
@@ -507,22 +521,22 @@ class SyncZendeskTalkConnector(_ConnectorBase):
         """Run one catalog action. Lists return ``data`` + ``meta``; ``get`` the record."""
         return self._drive(self._engine.execute(entity, action, params))
 
+    def run(self, operation: Operation, params: Params) -> ExecuteResult:
+        """Run an operation already looked up and params already validated (as by
+        :meth:`validate`): ``execute`` without the second lookup, for tool layers."""
+        return self._drive(self._engine.run(operation, params))
+
     def iter(
         self, entity: str, action: str = "list", params: Mapping[str, Any] | None = None
     ) -> Iterator[Record]:
         """Every record of a list action, page by page, in constant memory."""
-        flow = self._stream_flow(entity, action, params)
-        outcome: Any = None
+        listing = self._listing(entity, action, params)
         while True:
-            try:
-                step = flow.send(outcome)
-            except StopIteration:
+            records = self._drive(listing.next_page())
+            if records is None:
                 return
-            if isinstance(step, Batch):
-                yield from step.records
-                outcome = None
-            else:
-                outcome = self._perform(step)
+            yield from records
+            del records  # one page at a time: this one goes before the next is fetched
 
     def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""
