@@ -6,6 +6,7 @@ only I/O is done. Construction does no I/O at all: the HTTP client is created on
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
@@ -42,6 +43,7 @@ from .retry import RetryPolicy
 if TYPE_CHECKING:
     import asyncio
 
+    from .export import ExportCheckpoint, JsonlExport, ProgressCallback
     from .hosted import HostedEngine, ZendeskTalkReplicationConfig
     from .params import Params
 
@@ -273,6 +275,34 @@ class _ConnectorBase:
         limit = getattr(validated, "limit", None) if "limit" in validated.model_fields_set else None
         return self._engine.listing(operation, validated, limit)
 
+    def _export_job(
+        self,
+        entity: str,
+        path: str | os.PathLike[str],
+        since: Any,
+        until: Any,
+        checkpoint: str | os.PathLike[str] | None,
+        overwrite: bool,
+        on_page: ProgressCallback | None,
+    ) -> tuple[JsonlExport, Listing | None]:
+        """The export's file side and the walk continuing it (None: a bounded export that
+        is already complete)."""
+        from .export import JsonlExport
+
+        job = JsonlExport(
+            lookup(entity, "list"),
+            path,
+            since=since,
+            until=until,
+            checkpoint=checkpoint,
+            overwrite=overwrite,
+            on_page=on_page,
+        )
+        if job.state.complete:
+            return job, None
+        params = validate_params(job.operation, job.params)
+        return job, self._engine.listing(job.operation, params, None)
+
     def _twin_of(self, cls: type[TwinT]) -> TwinT:
         """A connector of the other flavour sharing this one's engine (credentials, retries)."""
         twin = cls.__new__(cls)
@@ -397,6 +427,31 @@ class ZendeskTalkConnector(_ConnectorBase):
             for record in records:
                 yield record
             del records  # one page at a time: this one goes before the next is fetched
+
+    async def export(
+        self,
+        entity: str,
+        path: str | os.PathLike[str],
+        *,
+        since: Any,
+        until: Any = None,
+        checkpoint: str | os.PathLike[str] | None = None,
+        overwrite: bool = False,
+        on_page: ProgressCallback | None = None,
+    ) -> ExportCheckpoint:
+        """Export ``entity`` (``calls`` or ``call_legs``) to a JSONL file, resumably.
+
+        Records updated at or after ``since`` (and before ``until``, if given) are appended
+        page by page; after each page the file is synced and ``<path>.checkpoint`` replaced,
+        so an interrupted export resumes where it stopped when called again with the same
+        arguments, and a complete unbounded one appends what was updated since.
+        ``on_page`` is called with the checkpoint after each page. Returns the checkpoint.
+        Raises :class:`~.export.ExportError` when the file or checkpoint belong to another
+        export (``overwrite=True`` starts over)."""
+        job, listing = self._export_job(entity, path, since, until, checkpoint, overwrite, on_page)
+        while listing is not None and not job.state.complete:
+            job.write_page(await self._drive(listing.next_page()), listing.meta())
+        return job.state
 
     async def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""
@@ -537,6 +592,31 @@ class SyncZendeskTalkConnector(_ConnectorBase):
                 return
             yield from records
             del records  # one page at a time: this one goes before the next is fetched
+
+    def export(
+        self,
+        entity: str,
+        path: str | os.PathLike[str],
+        *,
+        since: Any,
+        until: Any = None,
+        checkpoint: str | os.PathLike[str] | None = None,
+        overwrite: bool = False,
+        on_page: ProgressCallback | None = None,
+    ) -> ExportCheckpoint:
+        """Export ``entity`` (``calls`` or ``call_legs``) to a JSONL file, resumably.
+
+        Records updated at or after ``since`` (and before ``until``, if given) are appended
+        page by page; after each page the file is synced and ``<path>.checkpoint`` replaced,
+        so an interrupted export resumes where it stopped when called again with the same
+        arguments, and a complete unbounded one appends what was updated since.
+        ``on_page`` is called with the checkpoint after each page. Returns the checkpoint.
+        Raises :class:`~.export.ExportError` when the file or checkpoint belong to another
+        export (``overwrite=True`` starts over)."""
+        job, listing = self._export_job(entity, path, since, until, checkpoint, overwrite, on_page)
+        while listing is not None and not job.state.complete:
+            job.write_page(self._drive(listing.next_page()), listing.meta())
+        return job.state
 
     def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""

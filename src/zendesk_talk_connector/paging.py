@@ -232,10 +232,6 @@ class IncrementalPager:
         self.next_page: str | None = None
         self.count: int | None = None
 
-    @property
-    def caught_up(self) -> bool:
-        return self._done
-
     def request(self) -> tuple[str, dict[str, str] | None] | None:
         if self._done:
             return None
