@@ -10,35 +10,42 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
+from ._version import __version__ as __version__
 
 if TYPE_CHECKING:
     from .auth_config import (
-        AirbyteAuthConfig,
-        ZendeskTalkApiTokenAuthConfig,
-        ZendeskTalkOauth20AuthConfig,
+        AirbyteAuthConfig as AirbyteAuthConfig,
+        ZendeskTalkApiTokenAuthConfig as ZendeskTalkApiTokenAuthConfig,
+        ZendeskTalkOauth20AuthConfig as ZendeskTalkOauth20AuthConfig,
     )
-    from .connector import SyncZendeskTalkConnector, ZendeskTalkConnector
+    from .connector import (
+        SyncZendeskTalkConnector as SyncZendeskTalkConnector,
+        ZendeskTalkConnector as ZendeskTalkConnector,
+    )
     from .errors import (
-        APIStatusError,
-        AuthenticationError,
-        ConfigurationError,
-        ConnectorLookupError,
-        HostedModeRequired,
-        InvalidParams,
-        NotFound,
-        PermissionDenied,
-        RateLimited,
-        ServerError,
-        TransportError,
-        UnknownOperation,
-        UnsafeNextPage,
-        WriteNotAllowed,
-        ZendeskTalkError,
+        APIStatusError as APIStatusError,
+        AuthenticationError as AuthenticationError,
+        ConfigurationError as ConfigurationError,
+        ConnectorLookupError as ConnectorLookupError,
+        HostedModeRequired as HostedModeRequired,
+        InvalidParams as InvalidParams,
+        NotFound as NotFound,
+        PermissionDenied as PermissionDenied,
+        RateLimited as RateLimited,
+        ServerError as ServerError,
+        TransportError as TransportError,
+        UnknownOperation as UnknownOperation,
+        UnsafeNextPage as UnsafeNextPage,
+        WriteNotAllowed as WriteNotAllowed,
+        ZendeskTalkError as ZendeskTalkError,
     )
-    from .hosted import ZendeskTalkReplicationConfig
-    from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
-    from .retry import RetryPolicy
+    from .hosted import ZendeskTalkReplicationConfig as ZendeskTalkReplicationConfig
+    from .results import (
+        CheckResult as CheckResult,
+        ListMeta as ListMeta,
+        ZendeskTalkExecuteResult as ZendeskTalkExecuteResult,
+    )
+    from .retry import RetryPolicy as RetryPolicy
 
 _MODULE_OF = {
     "AirbyteAuthConfig": "auth_config",
@@ -68,34 +75,9 @@ _MODULE_OF = {
     "ZendeskTalkReplicationConfig": "hosted",
 }
 
-__all__ = [
-    "APIStatusError",
-    "AirbyteAuthConfig",
-    "AuthenticationError",
-    "CheckResult",
-    "ConfigurationError",
-    "ConnectorLookupError",
-    "HostedModeRequired",
-    "InvalidParams",
-    "ListMeta",
-    "NotFound",
-    "PermissionDenied",
-    "RateLimited",
-    "RetryPolicy",
-    "ServerError",
-    "SyncZendeskTalkConnector",
-    "TransportError",
-    "UnknownOperation",
-    "UnsafeNextPage",
-    "WriteNotAllowed",
-    "ZendeskTalkApiTokenAuthConfig",
-    "ZendeskTalkConnector",
-    "ZendeskTalkError",
-    "ZendeskTalkExecuteResult",
-    "ZendeskTalkOauth20AuthConfig",
-    "ZendeskTalkReplicationConfig",
-    "__version__",
-]
+__all__ = sorted([*_MODULE_OF, "__version__"])
+"""The public names: those of ``_MODULE_OF`` (a test checks the typing imports above name
+the same ones, each re-exported ``as`` itself for type checkers)."""
 
 
 def __getattr__(name: str) -> Any:

@@ -391,7 +391,10 @@ def _add_export(subparsers: Subparsers) -> None:
         "  zendesk-talk export calls --since 2024-11-01 --until 2024-12-01 --out calls.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("entity", choices=("calls", "call_legs"), help="what to export")
+    from .catalog import OPERATIONS, Paging
+
+    exports = [op.entity for op in OPERATIONS if op.paging is Paging.INCREMENTAL]
+    parser.add_argument("entity", choices=exports, help="what to export")
     parser.add_argument(
         "--since",
         required=True,

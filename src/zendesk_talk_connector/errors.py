@@ -8,6 +8,7 @@
     │   └── ConnectorLookupError hosted mode: no (or several) hosted connectors match
     ├── UnknownOperation        unknown entity or action; names the valid ones
     ├── InvalidParams           bad, missing or unknown params (client side, 400 or 422)
+    │   └── OutputTooLarge      one record exceeds a tool's output budget: select fields
     ├── WriteNotAllowed         a write action on a read-only connector
     ├── UnsafeNextPage          a next_page/cursor URL on another host (never followed)
     ├── APIStatusError          any other error status from the API
@@ -74,6 +75,11 @@ class UnknownOperation(ZendeskTalkError, LookupError):
 
 class InvalidParams(ZendeskTalkError, ValueError):
     """Params were missing, misspelled, of the wrong type or out of range."""
+
+
+class OutputTooLarge(InvalidParams):
+    """Nothing of a result fits a tool's output budget: one record is larger than it, so the
+    call must select fewer fields (cutting cannot help)."""
 
 
 class WriteNotAllowed(ZendeskTalkError, PermissionError):

@@ -31,7 +31,7 @@ from typing import Any, get_args
 from pydantic_core import PydanticSerializationError, to_json
 
 from .catalog import Operation
-from .errors import InvalidParams
+from .errors import InvalidParams, OutputTooLarge
 from .record_base import Record
 from .results import ZendeskTalkExecuteResult
 
@@ -238,9 +238,15 @@ def render(
     where: Sequence[Condition] = (),
     max_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
 ) -> str:
-    """The model-facing text for a result, never longer than ``max_chars``."""
+    """The model-facing text for a result, never longer than ``max_chars``.
+
+    Raises :class:`~.errors.OutputTooLarge` when not even one record fits (the model must
+    select fewer fields)."""
     if isinstance(result, Record):
-        return _cut(dumps(shape_record(result, fields)), max_chars, operation)
+        text = dumps(shape_record(result, fields))
+        if len(text) > max_chars:
+            raise _too_large(operation, len(text), max_chars, fields)
+        return text
     selected = [(i, r) for i, r in enumerate(result.data) if not where or matches(r, where)]
     envelope: dict[str, Any] = {"returned": result.meta.returned}
     if where:
@@ -253,6 +259,9 @@ def render(
     order = {name: rank for rank, name in enumerate(fields or record_fields(operation))}
     cells = (table_cells(r, fields) for _, r in selected)
     rows, table = _fitting_table(cells, len(selected), budget, order)
+    if selected and not rows:  # even the first row is more than the table's room
+        size = len(dumps(shape_record(selected[0][1], fields)))
+        raise _too_large(operation, size, max_chars, fields)
     complete = len(rows) == len(selected)
     if complete:
         cursor = result.meta.next_cursor if result.meta.has_more else None
@@ -269,7 +278,7 @@ def render(
     if note:
         tail["note"] = note
     text = f"{dumps(envelope)[:-1]},{table},{dumps(tail)[1:]}"
-    return _cut(text, max_chars, operation)
+    return cut_text(text, max_chars)
 
 
 def _fitting_table(
@@ -396,14 +405,24 @@ def _note(
     return ""
 
 
-def _cut(text: str, max_chars: int, operation: Operation) -> str:
+def cut_text(text: str, max_chars: int) -> str:
+    """``text``, cut to ``max_chars`` with a marker saying how much was left out."""
     if len(text) <= max_chars:
         return text
-    marker = (
-        f"...[TRUNCATED: {len(text)} chars exceed the {max_chars}-char budget; "
-        f"pass fields=[...] to select fewer fields of {operation.entity}]"
-    )
+    marker = f"...[TRUNCATED: {len(text):,} chars exceed the {max_chars:,}-char budget]"
     return text[: max(0, max_chars - len(marker))] + marker
+
+
+def _too_large(
+    operation: Operation, size: int, budget: int, fields: Sequence[str] | None
+) -> OutputTooLarge:
+    narrower = f"fewer fields than {list(fields)}" if fields else "only the fields you need"
+    return OutputTooLarge(
+        f"One {operation.entity} record is {size:,} chars, more than fits the {budget:,}-char "
+        f"output budget, so it cannot be shown. Call again with params fields=[...] listing "
+        f"{narrower}. Fields of {operation.entity}: {', '.join(record_fields(operation))}.",
+        hint="Select fewer fields with fields=[...].",
+    )
 
 
 def table_records(output: str | dict[str, Any]) -> list[dict[str, Any]]:

@@ -50,11 +50,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-import json
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -62,6 +61,7 @@ from .catalog import OPERATIONS, SEARCH_ACTION, Operation, Source, lookup
 from .errors import (
     InvalidParams,
     NotFound,
+    OutputTooLarge,
     RateLimited,
     UnknownOperation,
     UnsafeNextPage,
@@ -69,25 +69,20 @@ from .errors import (
 )
 from .output import (
     DEFAULT_MAX_OUTPUT_CHARS,
+    MIN_OUTPUT_CHARS,
     Condition,
     check_fields,
+    cut_text,
     drop_nulls,
     dumps,
-    matches,
     parse_where,
-    record_fields,
     render,
-    shape_record,
     string_list,
 )
 from .record_base import Record
 from .results import ZendeskTalkExecuteResult
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-
 ErrorMode = Literal["auto", "model_retry", "return", "raise"]
-MIN_OUTPUT_CHARS = 1000
 _RETRYABLE: tuple[type[ZendeskTalkError], ...] = (
     InvalidParams,
     UnknownOperation,
@@ -223,10 +218,6 @@ class _Call:
     where: list[Condition]
 
 
-class _OutputTooLarge(Exception):
-    """One record does not fit the budget: cutting cannot help, the call must be narrowed."""
-
-
 class _Shaper:
     """The decorator's behaviour, shared by the sync and async wrappers."""
 
@@ -264,57 +255,29 @@ class _Shaper:
 
     def output(self, call: _Call, result: Any) -> str:
         """The model-facing text for whatever the function returned."""
-        try:
-            return self._render(call, result)
-        except _OutputTooLarge as too_large:
-            return self._narrow(str(too_large))
-
-    def _render(self, call: _Call, result: Any) -> str:
         if isinstance(result, str):
-            return _cut(result, self.max_chars)
+            return cut_text(result, self.max_chars)
         operation = call.operation or _operation_of(result)
         if operation is not None and isinstance(result, (ZendeskTalkExecuteResult, Record)):
-            return self._render_records(operation, result, call.fields, call.where)
+            try:
+                return render(
+                    operation,
+                    result,
+                    fields=call.fields,
+                    where=call.where,
+                    max_chars=self.max_chars,
+                )
+            except OutputTooLarge as too_large:
+                return self.failure(too_large)
         if isinstance(result, BaseModel):
             result = result.model_dump(mode="json")
-        return _cut(dumps(drop_nulls(result)), self.max_chars)
-
-    def _render_records(
-        self,
-        operation: Operation,
-        result: ZendeskTalkExecuteResult[Record] | Record,
-        fields: Sequence[str] | None,
-        where: Sequence[Condition],
-    ) -> str:
-        if isinstance(result, Record):
-            text = dumps(shape_record(result, fields))  # what render shows, when it fits
-            if len(text) > self.max_chars:
-                raise _OutputTooLarge(_too_large(operation, len(text), self.max_chars, fields))
-            return text
-        text = render(operation, result, fields=fields, where=where, max_chars=self.max_chars)
-        if '"truncated":true' not in text:  # the common case, without parsing the text
-            return text
-        envelope = json.loads(text)
-        if envelope.get("truncated") and not envelope.get("rows"):
-            first = next(r for r in result.data if matches(r, where))
-            size = len(dumps(shape_record(first, fields)))
-            raise _OutputTooLarge(_too_large(operation, size, self.max_chars, fields))
-        return text
+        text: str = dumps(drop_nulls(result))
+        return cut_text(text, self.max_chars)
 
     def _mode(self) -> ErrorMode:
         if self.errors == "auto":
             return "model_retry" if "pydantic_ai" in sys.modules else "return"
         return self.errors
-
-    def _narrow(self, message: str) -> str:
-        mode = self._mode()
-        if mode == "model_retry":
-            from pydantic_ai import ModelRetry
-
-            raise ModelRetry(message)
-        if mode == "raise":
-            raise InvalidParams(message)
-        return dumps({"error": "OutputTooLarge", "message": message})
 
     def failure(self, error: ZendeskTalkError) -> str:
         """Map a connector error to the model's convention (raise or return text)."""
@@ -348,19 +311,3 @@ def _operation_of(result: Any) -> Operation | None:
     if wanted_list and record_type is None:
         return next(op for op in OPERATIONS if op.is_list)
     return candidates[0] if candidates else None
-
-
-def _too_large(operation: Operation, size: int, budget: int, fields: Sequence[str] | None) -> str:
-    narrower = f"fewer fields than {list(fields)}" if fields else "only the fields you need"
-    return (
-        f"One {operation.entity} record is {size:,} chars, more than the {budget:,}-char "
-        f"output budget, so it cannot be shown. Call again with params fields=[...] listing "
-        f"{narrower}. Fields of {operation.entity}: {', '.join(record_fields(operation))}."
-    )
-
-
-def _cut(text: str, max_chars: int) -> str:
-    if len(text) <= max_chars:
-        return text
-    marker = f"...[TRUNCATED: {len(text):,} chars exceed the {max_chars:,}-char budget]"
-    return text[: max(0, max_chars - len(marker))] + marker

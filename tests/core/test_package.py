@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +34,26 @@ def test_every_public_name_resolves(name):
     value = getattr(zendesk_talk_connector, name)
     assert value is not None
     assert name in dir(zendesk_talk_connector)
+
+
+def test_the_typing_imports_name_exactly_the_lazy_public_names():
+    """The public names are listed for the lazy loader; type checkers see them through the
+    TYPE_CHECKING imports, each re-exported as itself. The two must agree."""
+    tree = ast.parse(Path(zendesk_talk_connector.__file__).read_text())
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"
+    )
+    typed = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.asname == alias.name
+    }
+    assert typed == zendesk_talk_connector._MODULE_OF
+    assert sorted(zendesk_talk_connector.__all__) == sorted([*typed, "__version__"])
 
 
 def test_an_unknown_name_is_an_attribute_error_naming_it():

@@ -153,7 +153,7 @@ async def test_record_larger_than_budget_asks_to_narrow(
     assert "fields=[...]" in error["message"]
     assert "menus" in error["message"]  # names the fields to choose from
     retried = _tool(aconnector, max_output_chars=1000, errors="model_retry")
-    with pytest.raises(ModelRetry, match="more than the 1,000-char output budget"):
+    with pytest.raises(ModelRetry, match="more than fits the 1,000-char output budget"):
         await retried("ivrs", "list", {})  # a list whose first record cannot fit
     narrowed = json.loads(await retried("ivrs", "get", {"ivr_id": biggest["id"], "fields": "id"}))
     assert narrowed == {"id": biggest["id"]}

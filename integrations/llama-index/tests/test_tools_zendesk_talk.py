@@ -199,9 +199,9 @@ async def test_sync_call_inside_a_running_event_loop(spec: ZendeskTalkToolSpec) 
 
 
 async def test_output_is_bounded(connector: ZendeskTalkConnector) -> None:
-    spec = ZendeskTalkToolSpec(connector=connector, max_output_chars=1000)
+    spec = ZendeskTalkToolSpec(connector=connector, max_output_chars=3000)
     out = await tool(spec, "zendesk_talk_phone_numbers_list").acall(limit=100)
-    assert len(out.content) <= 1000
+    assert len(out.content) <= 3000
     body = json.loads(out.content)
     assert body["truncated"] is True
     assert body["shown"] < 100 == len(out.raw_output.data)
