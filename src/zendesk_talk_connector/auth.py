@@ -24,6 +24,8 @@ REFRESH_SKEW_SECONDS = 60.0
 """Refresh this long before a known expiry, so a token never expires mid-request."""
 
 TokenCallback = Callable[[ZendeskTalkOauth20AuthConfig], object]
+MAX_TOKEN_LENGTH = 8_192
+"""Longer than any OAuth token; a longer one would only be refused by the server (431)."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _HEADER_TOKEN = re.compile(r"[\x21-\x7e]+")
 """What a bearer token may hold: it goes into a header as it is (visible ASCII, no spaces)."""
@@ -35,6 +37,8 @@ def credential_problem(value: str, *, header: bool) -> str | None:
     ``header``: the value goes into the ``Authorization`` header verbatim (a bearer token);
     otherwise it is encoded first (Basic) or sent in a JSON body.
     """
+    if header and len(value) > MAX_TOKEN_LENGTH:
+        return f"is longer than {MAX_TOKEN_LENGTH:,} characters"
     if header and not _HEADER_TOKEN.fullmatch(value):
         return "must be visible ASCII without spaces (is there a trailing newline?)"
     if _CONTROL.search(value):

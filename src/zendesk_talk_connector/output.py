@@ -96,7 +96,7 @@ def parse_where(operation: Operation, where: Sequence[str] | None) -> list[Condi
             )
         try:
             value = json.loads(raw.strip())
-        except ValueError:
+        except (ValueError, RecursionError):  # too deep to be JSON a filter could mean
             value = raw.strip()
         conditions.append((name, value))
     check_fields(operation, [name for name, _ in conditions])
