@@ -264,6 +264,8 @@ def render(
         tail["next_cursor"] = cursor
     if result.meta.end_time is not None:
         tail["end_time"] = result.meta.end_time
+    if result.meta.warning:  # what paging could not fetch, or why it stopped
+        tail["warning"] = result.meta.warning[:1000]
     note = _note(operation, complete, len(rows), len(selected), result, bool(fields))
     if note:
         tail["note"] = note
