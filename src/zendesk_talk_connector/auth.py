@@ -9,6 +9,8 @@ twenty concurrent calls that all hit an expired token cause one refresh, not twe
 from __future__ import annotations
 
 import base64
+import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +24,37 @@ REFRESH_SKEW_SECONDS = 60.0
 """Refresh this long before a known expiry, so a token never expires mid-request."""
 
 TokenCallback = Callable[[ZendeskTalkOauth20AuthConfig], object]
+MAX_TOKEN_LENGTH = 8_192
+"""Longer than any OAuth token; a longer one would only be refused by the server (431)."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_HEADER_TOKEN = re.compile(r"[\x21-\x7e]+")
+"""What a bearer token may hold: it goes into a header as it is (visible ASCII, no spaces)."""
+
+
+def credential_problem(value: str, *, header: bool) -> str | None:
+    """What makes a credential unusable (never quoting it), or None when it is fine.
+
+    ``header``: the value goes into the ``Authorization`` header verbatim (a bearer token);
+    otherwise it is encoded first (Basic) or sent in a JSON body.
+    """
+    if header and len(value) > MAX_TOKEN_LENGTH:
+        return f"is longer than {MAX_TOKEN_LENGTH:,} characters"
+    if header and not _HEADER_TOKEN.fullmatch(value):
+        return "must be visible ASCII without spaces (is there a trailing newline?)"
+    if _CONTROL.search(value):
+        return "contains control characters (is there a trailing newline?)"
+    return None
+
+
+def check_credentials(fields: dict[str, tuple[str | None, bool]]) -> None:
+    """Raise :class:`ConfigurationError` naming the first unusable field (never its value)."""
+    for name, (value, header) in fields.items():
+        problem = None if value is None else credential_problem(value, header=header)
+        if problem is not None:
+            raise ConfigurationError(
+                f"The credential {name} {problem}.",
+                hint=f"Give {name} exactly as issued, without surrounding whitespace.",
+            )
 
 
 class Credentials:
@@ -45,6 +78,12 @@ class Credentials:
 
 
 def api_token_credentials(config: ZendeskTalkApiTokenAuthConfig) -> Credentials:
+    check_credentials(
+        {
+            "email": (config.email, False),
+            "api_token": (config.api_token.get_secret_value(), False),
+        }
+    )
     raw = f"{config.email}/token:{config.api_token.get_secret_value()}".encode()
     return Credentials("Basic " + base64.b64encode(raw).decode("ascii"))
 
@@ -55,6 +94,14 @@ class OAuthCredentials(Credentials):
     def __init__(
         self, config: ZendeskTalkOauth20AuthConfig, on_token_refresh: TokenCallback | None = None
     ) -> None:
+        check_credentials(
+            {
+                "access_token": (config.access_token.get_secret_value(), True),
+                "refresh_token": (_secret(config.refresh_token), False),
+                "client_id": (config.client_id, False),
+                "client_secret": (_secret(config.client_secret), False),
+            }
+        )
         super().__init__("Bearer " + config.access_token.get_secret_value())
         self._config = config
         self._on_token_refresh = on_token_refresh
@@ -93,13 +140,17 @@ class OAuthCredentials(Credentials):
         return body
 
     def apply_refresh(self, response: httpx.Response, now: float) -> None:
-        """Take the new tokens from the token endpoint's answer (or raise)."""
-        if response.status_code >= 400:
-            try:
-                payload = response.json()
-            except ValueError:
-                payload = {}
-            code = payload.get("error") if isinstance(payload, dict) else None
+        """Take the new tokens from the token endpoint's answer (or raise).
+
+        Any answer but a JSON object with a usable ``access_token`` is an
+        :class:`AuthenticationError`; an unusable ``expires_in`` only makes the expiry
+        unknown (the token is refreshed on its first 401 instead), since the refresh token
+        was used up either way.
+        """
+        payload = _json_object(response)
+        if response.status_code >= 300:
+            code = payload.get("error")
+            code = code[:100] if isinstance(code, str) else None
             raise AuthenticationError(
                 f"Refreshing the OAuth token failed with HTTP {response.status_code}"
                 + (f" ({code})." if code else "."),
@@ -108,19 +159,62 @@ class OAuthCredentials(Credentials):
                 status=response.status_code,
                 error=code,
             )
-        payload = response.json()
-        expires_in = payload.get("expires_in")
+        token = payload.get("access_token")
+        problem = (
+            "is missing"
+            if not isinstance(token, str) or not token
+            else credential_problem(token, header=True)
+        )
+        if problem is not None:
+            raise AuthenticationError(
+                f"The OAuth token endpoint answered without a usable access_token (it {problem}).",
+                hint="The token endpoint (or a proxy in front of it) answered oddly: authorize "
+                "again to get new tokens.",
+                status=response.status_code,
+            )
+        assert isinstance(token, str)
         refresh = payload.get("refresh_token")
+        expires_in = payload.get("expires_in")
+        if isinstance(expires_in, str):
+            expires_in = _float_or_none(expires_in)
+        usable = (
+            isinstance(expires_in, (int, float))
+            and not isinstance(expires_in, bool)
+            and math.isfinite(expires_in)
+            and 0 < expires_in < 10**9
+        )
         self._config = self._config.model_copy(
             update={
-                "access_token": SecretStr(payload["access_token"]),
-                "refresh_token": SecretStr(refresh) if refresh else self._config.refresh_token,
-                "expires_at": now + float(expires_in) if expires_in else None,
+                "access_token": SecretStr(token),
+                "refresh_token": SecretStr(refresh)
+                if isinstance(refresh, str) and refresh
+                else self._config.refresh_token,
+                "expires_at": now + float(expires_in) if usable and expires_in else None,
             }
         )
-        self._authorization = SecretStr("Bearer " + payload["access_token"])
+        self._authorization = SecretStr("Bearer " + token)
         if self._on_token_refresh is not None:
             self._on_token_refresh(self._config)
+
+
+def _json_object(response: httpx.Response) -> dict[str, Any]:
+    """The body as a JSON object; an empty one for anything else (HTML, arrays, too deep)."""
+    try:
+        body = response.json()
+    except (ValueError, RecursionError):
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _float_or_none(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return None if value is None else value.get_secret_value()
 
 
 def credentials_for(

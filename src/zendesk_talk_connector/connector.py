@@ -23,8 +23,16 @@ from .auth_config import (
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkOauth20AuthConfig,
 )
+from .bounded import (
+    ACCEPT_ENCODING,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    BoundedBody,
+    read_before,
+    with_body,
+)
 from .catalog import ENTITIES, OPERATIONS, Operation, Source, actions_of, lookup, operations_of
 from .engine import (
+    DEFAULT_MAX_PAGES,
     Engine,
     ExecuteResult,
     Flow,
@@ -35,7 +43,7 @@ from .engine import (
     resolve_base_url,
     validate_params,
 )
-from .errors import ConfigurationError, InvalidParams
+from .errors import ConfigurationError, InvalidParams, ServerError
 from .record_base import Record
 from .results import CheckResult
 from .retry import RetryPolicy
@@ -61,6 +69,33 @@ async def _asyncio_sleep(seconds: float) -> None:
     import asyncio  # here, not at the top: the sync twin never needs an event loop
 
     await asyncio.sleep(seconds)
+
+
+def deadline_of(timeout: httpx.Timeout) -> float | None:
+    """Seconds one attempt may take in all, connect to last byte: the longest of the phases'."""
+    phases = [t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t]
+    return max(phases) if phases else None
+
+
+def _build(step: Send, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+    """The request, asking only for the encodings a bounded read can decode."""
+    try:
+        request = step.build(client)
+    except httpx.InvalidURL as error:  # e.g. a 10 MB id or search term: too long a URL
+        raise InvalidParams(
+            f"The request URL cannot be built: {str(error)[:200]}.",
+            hint="Shorten the params (ids and search terms are short).",
+        ) from None
+    request.headers["Accept-Encoding"] = ACCEPT_ENCODING
+    return request
+
+
+def _unusable_answer(error: Exception) -> ServerError:
+    """A client-side httpx error no retry can fix (a redirect to a bad URL, a redirect loop)."""
+    return ServerError(
+        f"The server's answer could not be used: {type(error).__name__}: {str(error)[:200]}.",
+        hint="Check the subdomain or base_url; a proxy in between may redirect oddly.",
+    )
 
 
 class EntityNamespace:
@@ -106,6 +141,8 @@ class _ConnectorBase:
         on_token_refresh: TokenCallback | None = None,
         clock: Callable[[], float] = time.time,
         airbyte_api_url: str | None = None,
+        max_pages: int = DEFAULT_MAX_PAGES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         settings = dict(config or {})
         unknown = set(settings) - {"subdomain", "base_url"}
@@ -156,6 +193,13 @@ class _ConnectorBase:
             self._timeout = timeout
         else:
             self._timeout = httpx.Timeout(timeout)
+        for name, value in (("max_pages", max_pages), ("max_response_bytes", max_response_bytes)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigurationError(
+                    f"{name} must be a positive integer.", hint=f"Leave {name} out for the default."
+                )
+        self._engine.max_pages = max_pages
+        self._max_response_bytes = max_response_bytes
 
     def __repr__(self) -> str:
         return (
@@ -308,6 +352,7 @@ class _ConnectorBase:
         twin = cls.__new__(cls)
         twin._engine = self._engine
         twin._timeout = self._timeout
+        twin._max_response_bytes = self._max_response_bytes
         twin._auth_kind = self._auth_kind
         twin._init_driver()
         return twin
@@ -453,6 +498,18 @@ class ZendeskTalkConnector(_ConnectorBase):
             job.write_page(await self._drive(listing.next_page()), listing.meta())
         return job.state
 
+    async def _exchange(self, client: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+        response = await client.send(request, stream=True)
+        if read_before(response, self._max_response_bytes):
+            return response
+        try:
+            body = BoundedBody(response, self._max_response_bytes)
+            async for chunk in response.aiter_raw():
+                body.feed(chunk)
+        finally:
+            await response.aclose()
+        return with_body(response, body.content())
+
     async def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""
         return await self._drive(self._engine.check())
@@ -484,12 +541,21 @@ class ZendeskTalkConnector(_ConnectorBase):
 
     async def _perform(self, step: Send | Sleep | Refresh) -> Any:
         if isinstance(step, Send):
+            import asyncio
+
             if self._client is None:
                 self._client = httpx.AsyncClient(timeout=self._timeout, limits=DEFAULT_LIMITS)
+            request = _build(step, self._client)
             try:
-                return await self._client.send(step.build(self._client))
+                return await asyncio.wait_for(
+                    self._exchange(self._client, request), deadline_of(self._timeout)
+                )
+            except asyncio.TimeoutError:
+                return httpx.TimeoutException("The request took longer than the timeout.")
             except httpx.TransportError as error:
                 return error
+            except (httpx.InvalidURL, httpx.RequestError) as error:
+                raise _unusable_answer(error) from None
         if isinstance(step, Sleep):
             await self._sleep(step.seconds)
             return None
@@ -528,6 +594,7 @@ class SyncZendeskTalkConnector(_ConnectorBase):
         self._owns_client = http_client is None
         self._sleep = sleep
         self._refresh_lock = threading.Lock()
+        self._client_lock = threading.Lock()
 
     @classmethod
     def create(
@@ -618,14 +685,33 @@ class SyncZendeskTalkConnector(_ConnectorBase):
             job.write_page(self._drive(listing.next_page()), listing.meta())
         return job.state
 
+    def _exchange(self, client: httpx.Client, request: httpx.Request) -> httpx.Response:
+        deadline = deadline_of(self._timeout)
+        ends = None if deadline is None else time.monotonic() + deadline
+        response = client.send(request, stream=True)
+        if read_before(response, self._max_response_bytes):
+            return response
+        try:
+            body = BoundedBody(response, self._max_response_bytes)
+            for chunk in response.iter_raw():
+                body.feed(chunk)
+                if ends is not None and time.monotonic() > ends:
+                    raise httpx.TimeoutException("The request took longer than the timeout.")
+        finally:
+            response.close()
+        return with_body(response, body.content())
+
     def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""
         return self._drive(self._engine.check())
 
     def close(self) -> None:
-        if self._client is not None and self._owns_client:
-            self._client.close()
-            self._client = None
+        if not self._owns_client:
+            return
+        with self._client_lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
 
     def __enter__(self) -> SyncZendeskTalkConnector:
         return self
@@ -647,14 +733,26 @@ class SyncZendeskTalkConnector(_ConnectorBase):
                 return stop.value  # type: ignore[no-any-return]
             outcome = self._perform(step)
 
+    def _http(self) -> httpx.Client:
+        """The client, created once even when many threads make their first call together."""
+        client = self._client
+        if client is None:
+            with self._client_lock:
+                if self._client is None:
+                    self._client = httpx.Client(timeout=self._timeout, limits=DEFAULT_LIMITS)
+                client = self._client
+        return client
+
     def _perform(self, step: Send | Sleep | Refresh) -> Any:
         if isinstance(step, Send):
-            if self._client is None:
-                self._client = httpx.Client(timeout=self._timeout, limits=DEFAULT_LIMITS)
+            client = self._http()
+            request = _build(step, client)
             try:
-                return self._client.send(step.build(self._client))
+                return self._exchange(client, request)
             except httpx.TransportError as error:
                 return error
+            except (httpx.InvalidURL, httpx.RequestError) as error:
+                raise _unusable_answer(error) from None
         if isinstance(step, Sleep):
             self._sleep(step.seconds)
             return None

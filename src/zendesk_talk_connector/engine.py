@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+import reprlib
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -51,8 +52,12 @@ T = TypeVar("T")
 logger = logging.getLogger("zendesk_talk_connector")
 CHECK_OPERATION = ("account_overview", "list")
 """The cheap request ``check()`` makes (the reference connector's check stream)."""
+_UNSAFE_URL = re.compile(r"[\x00-\x20\x7f?#]")
 _SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 USER_AGENT = f"zendesk-talk-connector/{__version__}"
+DEFAULT_MAX_PAGES = 10_000
+"""Pages one list call fetches at most (10 million export records); then it pauses, honestly
+(``has_more`` and a cursor), so no server can keep a call paging forever."""
 
 
 @dataclass(frozen=True)
@@ -114,15 +119,20 @@ ExecuteResult: TypeAlias = "ZendeskTalkExecuteResult[Record] | Record"
 def resolve_base_url(subdomain: str | None, base_url: str | None) -> str:
     """``https://{subdomain}.zendesk.com``, or a validated ``base_url`` override."""
     if base_url is not None:
-        parts = urlsplit(base_url)
+        try:
+            parts = urlsplit(base_url)
+            parts.port  # noqa: B018 - raises ValueError for a port that is no port
+        except ValueError:
+            parts = urlsplit("")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ConfigurationError(
-                f"base_url {base_url!r} is not an http(s) URL.",
+                f"base_url {base_url[:200]!r} is not an http(s) URL.",
                 hint="Use e.g. 'https://acme.zendesk.com' or the sandbox's base_url.",
             )
-        if parts.query or parts.fragment or parts.username or parts.password:
+        if _UNSAFE_URL.search(base_url) or parts.username or parts.password:
             raise ConfigurationError(
-                "base_url must not contain credentials, a query or a fragment.",
+                "base_url must not contain credentials, a query, a fragment, spaces or "
+                "control characters.",
                 hint="Give only scheme, host, port and an optional path prefix.",
             )
         return base_url.rstrip("/")
@@ -153,21 +163,27 @@ def describe_validation_error(
         name = ".".join(str(part) for part in err["loc"]) or "params"
         top = str(err["loc"][0]) if err["loc"] else name
         if err["type"] == "extra_forbidden" and len(err["loc"]) > 1:
-            problems.append(f"unknown param {name!r}")  # nested: no top-level guess
+            problems.append(f"unknown param {name[:100]!r}")  # nested: no top-level guess
         elif err["type"] == "extra_forbidden":
             close = difflib.get_close_matches(top, allowed, n=1)
             guess = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(f"unknown param {top!r}{guess}")
+            problems.append(f"unknown param {top[:100]!r}{guess}")
         elif err["type"] == "missing":
-            problems.append(f"missing required param {name!r}")
+            problems.append(f"missing required param {name[:100]!r}")
         else:
-            message = err["msg"].removeprefix("Value error, ")
-            problems.append(f"param {name!r}: {message} (got {err.get('input')!r})")
+            message = err["msg"].removeprefix("Value error, ")[:300]
+            problems.append(f"param {name[:100]!r}: {message} (got {_shown(err.get('input'))})")
     return InvalidParams(
         f"Invalid params for {where}: " + "; ".join(problems) + ".",
         hint=f"Allowed params for {where}: {allowed_text}.",
         details=exc.errors(include_url=False, include_context=False),
     )
+
+
+def _shown(value: Any, limit: int = 200) -> str:
+    """``repr(value)``, cut to ``limit`` characters: a 10 MB param is not echoed back whole."""
+    text = reprlib.repr(value) if isinstance(value, (dict, list, tuple, set)) else repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def validate_params(
@@ -212,6 +228,8 @@ def validate_params(
 def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
     try:
         body = response.json()
+    except RecursionError:
+        return None, "(a JSON body nested too deeply to read)", None
     except ValueError:
         return None, (response.text[:200] or None), None
     if not isinstance(body, dict):
@@ -224,8 +242,8 @@ def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
         description = description or error.get("message")
         error = error.get("title")
     return (
-        str(error) if error is not None else None,
-        str(description) if description else None,
+        str(error)[:200] if error is not None else None,
+        str(description)[:1000] if description else None,
         body.get("details"),
     )
 
@@ -278,6 +296,12 @@ def error_from_response(
         )
     if status >= 500:
         return ServerError(summary + ".", hint="Zendesk failed; try again later.", **kwargs)
+    if 300 <= status < 400:
+        return APIStatusError(
+            summary + " (a redirect, not followed).",
+            hint="Check the subdomain or base_url: the API itself does not redirect.",
+            **kwargs,
+        )
     return APIStatusError(
         summary + ".", hint="The API refused this request; check the params and ids.", **kwargs
     )
@@ -301,6 +325,7 @@ class Engine:
         self.clock = clock
         self.allow_writes = allow_writes
         self.headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        self.max_pages = DEFAULT_MAX_PAGES
 
     def __repr__(self) -> str:
         return f"Engine(base_url={self.base_url!r}, allow_writes={self.allow_writes})"
@@ -338,7 +363,7 @@ class Engine:
             outcome = yield Send(method, url, sent_headers, params=query, json=json)
             if isinstance(outcome, httpx.Response):
                 status = outcome.status_code
-                if status < 400:
+                if status < 300:  # a redirect is not data, whatever its body
                     return outcome
                 if status == 401 and authorize and self.credentials.can_refresh and not refreshed:
                     refreshed = True
@@ -412,6 +437,12 @@ class Engine:
         values = {
             name: quote(str(getattr(params, name)), safe="") for name in operation.path_params
         }
+        for name, value in values.items():
+            if value in ("", ".", ".."):  # would be a dot segment (or none) in the path
+                raise InvalidParams(
+                    f"param {name!r} is not an id (got {value!r}).",
+                    hint=f"Give the record's id as {name}.",
+                )
         return self.base_url + API_PREFIX + operation.path.format(**values)
 
     def check(self) -> Flow[CheckResult]:
@@ -534,14 +565,23 @@ class PagedListing:
             self._pager = SinglePage(url, query)
         self._returned = 0
         self._taken = 0
+        self._pages = 0
         self._over = False
+        self._warnings: list[str] = []
 
     def next_page(self) -> Flow[list[Record] | None]:
-        page = None if self._over else self._pager.request()
-        if page is None:
+        if self._over or not self._pager.pending:
             self._over = True
             return None
-        url, query = page
+        if self._pages >= self._engine.max_pages:
+            self._warnings.append(
+                f"Paging paused after {self._pages:,} pages (max_pages); continue with "
+                "meta.next_cursor."
+            )
+            self._over = True
+            return None
+        self._pages += 1
+        url, query = self._pager.request()
         operation = self._operation
         response = yield from self._engine.request("GET", url, query=query, operation=operation)
         records = self._pager.accept(parse_page(operation, response.content))
@@ -556,6 +596,7 @@ class PagedListing:
     def meta(self) -> ListMeta:
         pager = self._pager
         end_time = None
+        warnings = [*pager.warnings, *self._warnings]
         if isinstance(pager, IncrementalPager):
             has_more = pager.has_more_after(self._taken)
             cursor: str | None = pager.cursor_after(self._taken)
@@ -563,6 +604,8 @@ class PagedListing:
         elif isinstance(pager, OffsetPager):
             cursor = pager.cursor_at(self._returned)
             has_more = cursor is not None
+            if pager.next_page_problem is not None:
+                warnings.append(f"The API's next_page was not followed: {pager.next_page_problem}.")
         else:
             cursor, has_more = None, False
         return ListMeta(
@@ -572,6 +615,7 @@ class PagedListing:
             next_page=pager.next_page,
             count=pager.count,
             end_time=end_time,
+            warning=" ".join(warnings) or None,
         )
 
     def cursor_at(self, records: list[Record], index: int) -> str | None:

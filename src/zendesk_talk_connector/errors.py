@@ -10,7 +10,8 @@
     ├── InvalidParams           bad, missing or unknown params (client side, 400 or 422)
     │   └── OutputTooLarge      one record exceeds a tool's output budget: select fields
     ├── WriteNotAllowed         a write action on a read-only connector
-    ├── UnsafeNextPage          a next_page/cursor URL on another host (never followed)
+    ├── UnsafeNextPage          a next_page/cursor URL outside the endpoint (never followed)
+    ├── ResponseTooLarge        a body larger than max_response_bytes decoded (not read on)
     ├── APIStatusError          any other error status from the API
     │   ├── AuthenticationError 401
     │   ├── PermissionDenied    403
@@ -26,6 +27,7 @@ Messages never contain credentials.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 
@@ -87,7 +89,11 @@ class WriteNotAllowed(ZendeskTalkError, PermissionError):
 
 
 class UnsafeNextPage(ZendeskTalkError):
-    """A ``next_page`` or cursor pointed at another host; it is never followed."""
+    """A ``next_page`` or cursor pointed outside the endpoint asked; it is never followed."""
+
+
+class ResponseTooLarge(ZendeskTalkError):
+    """A response body grew past the connector's ``max_response_bytes`` once decoded."""
 
 
 class APIStatusError(ZendeskTalkError):
@@ -115,7 +121,8 @@ class RateLimited(APIStatusError):
 
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
-        if self.retry_after is not None:
+        # JSON has no Infinity: a wait no one can honour is left out, not written invalid.
+        if self.retry_after is not None and math.isfinite(self.retry_after):
             data["retry_after_seconds"] = self.retry_after
         return data
 

@@ -97,7 +97,7 @@ def parse_where(operation: Operation, where: Sequence[str] | None) -> list[Condi
             )
         try:
             value = json.loads(raw.strip())
-        except ValueError:
+        except (ValueError, RecursionError):  # too deep to be JSON a filter could mean
             value = raw.strip()
         conditions.append((name, value))
     check_fields(operation, [name for name, _ in conditions])
@@ -274,6 +274,8 @@ def render(
         tail["next_cursor"] = cursor
     if result.meta.end_time is not None:
         tail["end_time"] = result.meta.end_time
+    if result.meta.warning:  # what paging could not fetch, or why it stopped
+        tail["warning"] = result.meta.warning[:1000]
     note = _note(operation, complete, len(rows), len(selected), result, bool(fields))
     if note:
         tail["note"] = note

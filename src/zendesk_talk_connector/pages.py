@@ -37,6 +37,13 @@ class Page:
     next_page: str | None = None
     count: int | None = None
     end_time: int | None = None
+    size: int | None = None
+    """Items in the body's list as sent, odd ones (not objects) included; None: as records."""
+
+    @property
+    def items(self) -> int:
+        """How many items the server sent, whether or not each became a record."""
+        return len(self.records) if self.size is None else self.size
 
 
 def parse_page(operation: Operation, content: bytes) -> Page:
@@ -81,11 +88,16 @@ def parse_record(record: type[R], data: RawRecord) -> R:
 
 def extract_records(operation: Operation, body: Any) -> list[RawRecord]:
     """The list of raw records in a decoded body (accepting documented alternate keys)."""
+    return [item for item in _items(operation, body) if isinstance(item, dict)]
+
+
+def _items(operation: Operation, body: Any) -> list[Any]:
+    """The items under the body's wrapper key, as sent."""
     if isinstance(body, dict):
         for key in _keys(operation):
             value = body.get(key)
             if isinstance(value, list):
-                return [item for item in value if isinstance(item, dict)]
+                return value
             if isinstance(value, dict):
                 return [value]
     raise ServerError(
@@ -119,18 +131,33 @@ def _parse_page_strictly(operation: Operation, content: bytes) -> Page | None:
 def _parse_page_leniently(operation: Operation, content: bytes) -> Page:
     try:
         body = json.loads(content)
+    except RecursionError:
+        raise ServerError(
+            f"Unexpected response for {operation.entity}/{operation.action}: the body "
+            "nests too deeply to read.",
+            hint="The API or a proxy in between returned something else; retry later.",
+        ) from None
     except ValueError as exc:
         raise ServerError(
             f"Unexpected response for {operation.entity}/{operation.action}: the body is "
-            f"not JSON ({exc}).",
+            f"not JSON ({str(exc)[:200]}).",
             hint="The API or a proxy in between returned something else; retry later.",
         ) from None
-    records = [parse_record(operation.record, item) for item in extract_records(operation, body)]
+    items = _items(operation, body)
+    try:
+        records = [parse_record(operation.record, item) for item in items if isinstance(item, dict)]
+    except RecursionError:  # a record whose values nest deeper than Python can validate
+        raise ServerError(
+            f"Unexpected response for {operation.entity}/{operation.action}: a record "
+            "nests too deeply to read.",
+            hint="The API or a proxy in between returned something else; retry later.",
+        ) from None
     return Page(
         records=records,
         next_page=_str_or_none(body.get("next_page")),
         count=_int_or_none(body.get("count")),
         end_time=_int_or_none(body.get("end_time")),
+        size=len(items),
     )
 
 

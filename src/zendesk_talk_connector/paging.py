@@ -2,12 +2,16 @@
 
 Two kinds of paging exist in the Talk API:
 
-* offset lists follow ``next_page`` URLs verbatim (``.json`` suffix and all) until null; a
-  ``next_page`` on another host is refused, so credentials never leave the account's host.
+* offset lists follow ``next_page`` URLs verbatim (``.json`` suffix and all) until null. A
+  ``next_page`` outside the endpoint that was asked (another host, another path, control
+  characters) is refused, so credentials never leave it; a ``next_page`` already followed, or
+  a page adding no record not seen before, ends the list (a server cannot make it loop).
 * incremental exports ask ``start_time=T`` (inclusive) and get at most 1,000 records per page,
   with ``end_time`` = the newest ``updated_at`` seen. Records in the boundary second come
   again on the next page, so they are de-duplicated by id; fewer than 1,000 records means
-  caught up. Only the ids of the boundary second are remembered: memory stays constant.
+  caught up. Only the ids of the boundary second are remembered: memory stays constant. A
+  full page whose records all share one second cannot be paged past (``start_time`` has
+  whole seconds): the export goes on from the next second and says what it could not fetch.
 
 Cursors are opaque to callers (base64url JSON) and resume *exactly* after the last record
 returned, even when a ``limit`` cut a page in the middle.
@@ -18,6 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
@@ -27,16 +32,39 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .catalog import EXPORT_PAGE_SIZE, Operation
-from .errors import InvalidParams, UnsafeNextPage
+from .errors import InvalidParams, ServerError, UnsafeNextPage
 from .pages import Page
 from .record_base import Record
 
 MAX_PAGE_SIZE = 100
+MAX_PAGE_URL_LENGTH = 65_536
+"""A longer ``next_page`` (or cursor URL) is refused: no real page URL comes near it."""
+LATEST_EPOCH = 253_402_300_799
+"""9999-12-31T23:59:59Z: an ``end_time`` beyond it is no time at all."""
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
 
-def origin(url: str) -> tuple[str, str]:
+def endpoint_of(url: str) -> tuple[str, str, str]:
+    """Origin and path of a page URL, ``.json`` suffix aside (the API adds it to next_page)."""
     parts = urlsplit(url)
-    return parts.scheme.lower(), parts.netloc.lower()
+    return parts.scheme.lower(), parts.netloc.lower(), parts.path.removesuffix(".json")
+
+
+def page_url_problem(url: str, endpoint: tuple[str, str, str]) -> str | None:
+    """Why ``url`` must not be followed as a page of ``endpoint``, or None when it may be."""
+    if len(url) > MAX_PAGE_URL_LENGTH:
+        return f"it is {len(url):,} characters long"
+    if _CONTROL.search(url):
+        return "it contains spaces or control characters"
+    try:
+        scheme, host, path = endpoint_of(url)
+    except ValueError:  # e.g. an invalid port or IPv6 host
+        return "it is not a valid URL"
+    if (scheme, host) != endpoint[:2]:
+        return f"it is on another host ({host or 'none'})"
+    if path != endpoint[2]:
+        return f"it leaves the endpoint {endpoint[2]}"
+    return None
 
 
 def encode_cursor(operation: Operation, state: Mapping[str, Any]) -> str:
@@ -101,58 +129,88 @@ class OffsetPager:
         cursor: str | None,
     ) -> None:
         self._operation = operation
-        self._origin = origin(first_url)
+        self._endpoint = endpoint_of(first_url)
         self._query: dict[str, str] | None
         if cursor is not None:
             state = decode_cursor(operation, cursor, u=str, s=int)
             self._url, self._skip, self._query = state["u"], state["s"], None
-            self._check_host(self._url)
+            self._refuse_if_unsafe(self._url)
         else:
             self._url, self._skip = first_url, 0
             self._query = {**query, "per_page": str(min(MAX_PAGE_SIZE, limit))}
         self._next: str | None = self._url
         self.next_page: str | None = None
         self.count: int | None = None
+        self.warnings: list[str] = []
         self._accepted = 0
         self._pages: list[tuple[int, str, int, int]] = []
         """(index of its first record in this call, page URL, records skipped, length)"""
+        self._followed: set[str] = set()
+        self._seen_ids: set[int] = set()
+        """Ids returned so far: a page with none new ends the list (bounded by the page cap)."""
 
-    def _check_host(self, url: str) -> None:
-        if origin(url) != self._origin:
+    def _refuse_if_unsafe(self, url: str) -> None:
+        problem = page_url_problem(url, self._endpoint)
+        if problem is not None:
             raise UnsafeNextPage(
-                f"Refusing to follow a page URL on another host ({urlsplit(url).netloc}).",
-                hint="Only pages on the account's own host are followed, so credentials never "
-                "leave it. Start again without cursor.",
+                f"Refusing to follow a page URL: {problem}.",
+                hint="Only pages of the same endpoint on the account's own host are followed, "
+                "so credentials never leave it. Start again without cursor.",
             )
 
-    def request(self) -> tuple[str, dict[str, str] | None] | None:
-        """The next page to fetch (URL and query), or None when there are no more."""
-        if self._next is None:
-            return None
+    @property
+    def pending(self) -> bool:
+        """Whether another page is to be fetched."""
+        return self._next is not None
+
+    def request(self) -> tuple[str, dict[str, str] | None]:
+        """The next page to fetch (URL and query); call only while :attr:`pending`.
+
+        A ``next_page`` is checked here, when it is needed, not when it arrives: records
+        already in hand are never lost to a bad URL that nobody follows.
+        """
         url, query = self._next, self._query
+        assert url is not None
+        self._refuse_if_unsafe(url)
+        self._followed.add(url)
         self._url, self._query = url, None  # next_page URLs carry their own query
         return url, query
 
     def accept(self, page: Page) -> list[Record]:
         records = page.records[self._skip :]
+        self.next_page = page.next_page
+        self.count = page.count if page.count is not None else self.count
+        self._next = self.next_page or None
+        ids = {i for r in records if (i := _id(r)) is not None}
+        if not records or (len(ids) == len(records) and ids <= self._seen_ids):
+            self._stop("a page added no new records")
+            records = []
+        elif self._next in self._followed:
+            self._stop("the API gave a next_page that was already followed")
+        self._seen_ids |= ids
         self._pages.append((self._accepted, self._url, self._skip, len(records)))
         self._accepted += len(records)
         self._skip = 0
-        self.next_page = page.next_page
-        self.count = page.count if page.count is not None else self.count
-        if self.next_page:
-            self._check_host(self.next_page)
-        self._next = self.next_page or None
         return records
+
+    def _stop(self, why: str) -> None:
+        if self._next is not None:
+            self.warnings.append(f"Paging stopped: {why}, so the list cannot go on.")
+        self._next = None
 
     def cursor_at(self, index: int) -> str | None:
         """Cursor resuming at record ``index`` of this call (None: nothing after it)."""
         for first, url, skip, length in reversed(self._pages):
             if first <= index < first + length:
                 return encode_cursor(self._operation, {"u": url, "s": skip + index - first})
-        if self.next_page:
-            return encode_cursor(self._operation, {"u": self.next_page, "s": 0})
-        return None
+        if self._next is None or self.next_page_problem is not None:
+            return None
+        return encode_cursor(self._operation, {"u": self._next, "s": 0})
+
+    @property
+    def next_page_problem(self) -> str | None:
+        """Why the pending next_page would be refused (None: it would be followed)."""
+        return None if self._next is None else page_url_problem(self._next, self._endpoint)
 
 
 def epoch_of(timestamp: Any) -> int | None:
@@ -200,6 +258,32 @@ def _all_canonical(stamps: list[Any]) -> bool:
     return all(joined[at::20] == mark * count for at, mark in _CANONICAL_SEPARATORS)
 
 
+def newest_second(records: Sequence[Record]) -> int | None:
+    """The newest ``updated_at`` of the records (epoch), None when none has one.
+
+    The API's fixed-width UTC stamps sort as text, so a canonical page needs one parse.
+    """
+    try:
+        stamps: list[Any] = list(map(attrgetter("updated_at"), records))
+    except AttributeError:
+        return None
+    if stamps and _all_canonical(stamps):
+        return epoch_of(max(stamps))
+    return max((s for r in records if (s := _epoch_updated(r)) is not None), default=None)
+
+
+def _end_time_of(page: Page, operation: Operation) -> int:
+    """The page's ``end_time`` (0 when absent); one no clock can hold is the server's fault."""
+    end_time = page.end_time or 0
+    if not 0 <= end_time <= LATEST_EPOCH:
+        raise ServerError(
+            f"Unexpected response for {operation.entity}/{operation.action}: end_time "
+            f"{str(end_time)[:40]} is not a time.",
+            hint="The API returned a broken export page; retry later.",
+        )
+    return end_time
+
+
 def _id(record: Record) -> int | None:
     value = getattr(record, "id", None)
     return value if isinstance(value, int) else None
@@ -217,7 +301,9 @@ class IncrementalPager:
         self._url = url
         if cursor is not None:
             state = decode_cursor(operation, cursor, t=int, x=list)
-            if not all(isinstance(i, int) for i in state["x"]):
+            if not all(isinstance(i, int) for i in state["x"]) or not (
+                0 <= state["t"] <= LATEST_EPOCH
+            ):
                 raise invalid_cursor(operation)
             start_time, seen = state["t"], set(state["x"])
         else:
@@ -231,34 +317,55 @@ class IncrementalPager:
         self.end_time: int | None = None
         self.next_page: str | None = None
         self.count: int | None = None
+        self.skipped_seconds: list[int] = []
 
-    def request(self) -> tuple[str, dict[str, str] | None] | None:
-        if self._done:
-            return None
+    @property
+    def pending(self) -> bool:
+        """Whether another page is to be fetched."""
+        return not self._done
+
+    def request(self) -> tuple[str, dict[str, str] | None]:
+        """The next page to fetch (URL and query); call only while :attr:`pending`."""
         self._page = []  # the previous page is not needed once the next is asked for
         return self._url, {"start_time": str(self._start)}
 
     def accept(self, page: Page) -> list[Record]:
         raw = page.records
-        self.count = page.count if page.count is not None else len(raw)
+        self.count = page.count if page.count is not None else page.items
         self.next_page = page.next_page
-        end_time = page.end_time
-        if end_time is None:
-            end_time = max((_epoch_updated(r) or self._start for r in raw), default=self._start)
+        end_time = max(self._start, _end_time_of(page, self._operation), newest_second(raw) or 0)
         seen = self._seen_at_start
         fresh = [r for r in raw if getattr(r, "id", None) not in seen] if seen else raw
         self._page_start_state = (self._start, set(self._seen_at_start))
         self._page = fresh
         self.end_time = end_time
-        if self.count < EXPORT_PAGE_SIZE:
-            self._done = True
-        elif not fresh and end_time <= self._start:
-            # A full page of records we already have, all in one second: the API cannot move
-            # past it. Stop rather than loop forever.
+        # Junk items count: a full page of 1,000 with one odd item is still full.
+        full = max(self.count, page.items) >= EXPORT_PAGE_SIZE
+        at_end = ids_in_second(end_time, raw)
+        if full and raw and len(at_end) == len(raw):
+            # A full page in one second: start_time has whole seconds, so the API cannot page
+            # inside it. Go on from the next second and say what could not be fetched.
+            self.skipped_seconds.append(end_time)
+            self._start, self._seen_at_start = end_time + 1, set()
+            return fresh
+        if not full or not fresh:
+            # Caught up; or a full page adding nothing (records without ids, or a server
+            # answering the same page): stop rather than loop.
             self._done = True
         self._seen_at_start = self._ids_at(end_time, fresh, self._start, self._seen_at_start)
-        self._start = max(end_time, self._start)
+        self._start = end_time
         return fresh
+
+    @property
+    def warnings(self) -> list[str]:
+        """What this export could not fetch (seconds holding more than a page of records)."""
+        return [
+            f"More than {EXPORT_PAGE_SIZE:,} records share the second "
+            f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(second))}; the API cannot page "
+            "inside one second, so records of that second beyond those returned could not be "
+            "fetched. The export went on from the next second."
+            for second in self.skipped_seconds
+        ]
 
     @staticmethod
     def _ids_at(second: int, records: list[Record], start: int, seen: set[int]) -> set[int]:
@@ -296,12 +403,15 @@ class SinglePage:
     next_page: str | None = None
 
     def __init__(self, url: str, query: dict[str, str]) -> None:
-        self._request: tuple[str, dict[str, str] | None] | None = (url, query)
+        self.warnings: list[str] = []
+        self._url, self._query = url, query
+        self.pending = True
         self.count: int | None = None
 
-    def request(self) -> tuple[str, dict[str, str] | None] | None:
-        request, self._request = self._request, None
-        return request
+    def request(self) -> tuple[str, dict[str, str] | None]:
+        """The one request; call only while :attr:`pending`."""
+        self.pending = False
+        return self._url, self._query
 
     def accept(self, page: Page) -> list[Record]:
         self.count = len(page.records)

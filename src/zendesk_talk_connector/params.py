@@ -8,6 +8,7 @@ because Gemini drops numeric bounds.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Literal
@@ -22,6 +23,8 @@ def to_epoch_seconds(value: Any) -> Any:
     """Accept epoch seconds (int or digits), ISO 8601 date/datetime strings, or datetimes."""
     if isinstance(value, bool):
         return value  # let pydantic reject it with its own message
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a time: use epoch seconds (1732838400)")
     if isinstance(value, (int, float)):
         return int(value)
     if isinstance(value, datetime):
@@ -47,6 +50,7 @@ def to_epoch_seconds(value: Any) -> Any:
 EpochSeconds = Annotated[
     int,
     BeforeValidator(to_epoch_seconds),
+    Field(ge=0, le=253_402_300_799),  # 1970 to 9999: times a clock (and the API) can hold
     WithJsonSchema(
         {
             "type": "string",

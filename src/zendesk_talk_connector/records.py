@@ -46,6 +46,8 @@ class PhoneNumber(Record):
     schedule_id: int | None = None
     failover_number: str | None = None
     call_recording_consent: str | None = None
+    token: str | None = None
+    """The token of an available number (from a search), needed to buy it."""
     created_at: str | None = None
 
 
@@ -90,6 +92,7 @@ class DigitalLine(Record):
     group_ids: list[int] | None = None
     greeting_ids: list[int | str] | None = None
     default_greeting_ids: list[str] | None = None
+    categorised_greetings_with_sub_settings: dict[str, Any] | None = None
     outbound_number: str | None = None
     priority: int | None = None
     recorded: bool | None = None

@@ -29,6 +29,11 @@ class ListMeta(BaseModel):
     end_time: int | None = Field(
         None, description="Exports: epoch seconds of the newest record seen (the resume point)."
     )
+    warning: str | None = Field(
+        None,
+        description="Set when paging stopped or skipped something: records the API could not "
+        "page to, a page loop it stopped, or the page cap reached.",
+    )
 
 
 class ZendeskTalkExecuteResult(BaseModel, Generic[RecordT]):
