@@ -15,7 +15,7 @@ from functools import cached_property
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .errors import UnknownOperation
+from .errors import UnknownOperation, did_you_mean
 
 if TYPE_CHECKING:
     from .params import Params
@@ -344,8 +344,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "AgentActivity",
         "agents_activity",
         Paging.OFFSET,
-        "Today's per-agent stats: state, calls accepted/denied/missed, talk, hold and wrap-up "
-        "times. Filter with group_ids.",
+        "Today's per-agent stats (today in the account's time zone): state, calls "
+        "accepted/denied/missed, talk, hold and wrap-up times. Filter with group_ids.",
     ),
     _op(
         "agents_overview",
@@ -355,7 +355,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "AgentsOverview",
         "agents_overview",
         Paging.SNAPSHOT,
-        "Today's totals and averages over all agents (one record).",
+        "Today's totals and averages over all agents (one record; today in the account's "
+        "time zone).",
     ),
     _op(
         "account_overview",
@@ -365,8 +366,8 @@ OPERATIONS: tuple[Operation, ...] = (
         "AccountOverview",
         "account_overview",
         Paging.SNAPSHOT,
-        "Today's account call stats: totals, average call duration, queue wait, voicemails "
-        "(one record). Filter with phone_number_ids.",
+        "Today's account call stats (today in the account's time zone): totals, average call "
+        "duration, queue wait, voicemails (one record). Filter with phone_number_ids.",
     ),
     _op(
         "current_queue_activity",
@@ -414,12 +415,22 @@ def actions_of(entity: str) -> tuple[str, ...]:
     return tuple(op.action for op in OPERATIONS if op.entity == entity)
 
 
+def listed_by(path_param: str) -> str | None:
+    """The entity whose ``list`` gives the valid values of a path param (``ivr_id`` ->
+    ``ivrs``): the one with a ``list`` whose ``get`` path ends in that param. None if none."""
+    for op in OPERATIONS:
+        if op.path_params[-1:] == (path_param,) and "list" in actions_of(op.entity):
+            return op.entity
+    return None
+
+
 def operations_of(entity: str) -> tuple[Operation, ...]:
     """Every operation of an entity; an error naming the valid entities otherwise."""
     found = tuple(op for op in OPERATIONS if op.entity == entity)
     if not found:
         raise UnknownOperation(
-            f"Unknown entity {entity!r}. Valid entities: {', '.join(ENTITIES)}.",
+            f"Unknown entity {entity!r}{did_you_mean(entity, ENTITIES)}. "
+            f"Valid entities: {', '.join(ENTITIES)}.",
             hint="Pick one of the valid entities.",
         )
     return found
@@ -430,8 +441,10 @@ def lookup(entity: str, action: str) -> Operation:
     operation = _BY_KEY.get((entity, action))
     if operation is not None:
         return operation
-    valid = ", ".join(op.action for op in operations_of(entity))
+    actions = [op.action for op in operations_of(entity)]
+    valid = ", ".join(actions)
     raise UnknownOperation(
-        f"Entity {entity!r} has no action {action!r}. Valid actions: {valid}.",
+        f"Entity {entity!r} has no action {action!r}{did_you_mean(action, actions)}. "
+        f"Valid actions: {valid}.",
         hint=f"Use one of: {valid}.",
     )

@@ -9,7 +9,6 @@ event loop.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
 from collections.abc import Callable, Generator, Mapping
@@ -23,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from ._version import __version__
 from .auth import Credentials, OAuthCredentials
-from .catalog import API_PREFIX, Operation, Paging, actions_of, lookup, operations_of
+from .catalog import API_PREFIX, Operation, Paging, listed_by, lookup, operations_of
 from .errors import (
     APIStatusError,
     AuthenticationError,
@@ -37,6 +36,7 @@ from .errors import (
     TransportError,
     WriteNotAllowed,
     ZendeskTalkError,
+    did_you_mean,
 )
 from .pages import parse_page
 from .paging import IncrementalPager, OffsetPager, query_params
@@ -167,9 +167,7 @@ def describe_validation_error(
         if err["type"] == "extra_forbidden" and len(err["loc"]) > 1:
             problems.append(f"unknown param {name!r}")  # nested: no top-level guess
         elif err["type"] == "extra_forbidden":
-            close = difflib.get_close_matches(top, allowed, n=1)
-            guess = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(f"unknown param {top!r}{guess}")
+            problems.append(f"unknown param {top!r}{did_you_mean(top, allowed)}")
         elif err["type"] == "missing":
             problems.append(f"missing required param {name!r}")
         else:
@@ -258,10 +256,7 @@ def error_from_response(
             **kwargs,
         )
     if status == 404:
-        hint = "Check the id"
-        if operation is not None and "list" in actions_of(operation.entity):
-            hint += f"; list {operation.entity} to find valid ids"
-        return NotFound(summary + ".", hint=hint + ".", **kwargs)
+        return NotFound(summary + ".", hint=_not_found_hint(operation), **kwargs)
     if status == 429:
         wait = f"Wait {retry_after:g} seconds" if retry_after is not None else "Wait a minute"
         return RateLimited(
@@ -275,6 +270,17 @@ def error_from_response(
     return APIStatusError(
         summary + ".", hint="The API refused this request; check the params and ids.", **kwargs
     )
+
+
+def _not_found_hint(operation: Operation | None) -> str:
+    """Which ids to check, and the list that gives valid ones (``ivr_id``: list ``ivrs``)."""
+    if operation is None or not operation.path_params:
+        return "Check the id."
+    checks = []
+    for name in operation.path_params:
+        entity = listed_by(name)
+        checks.append(f"{name} (list {entity} to find valid ids)" if entity else name)
+    return f"Check {', '.join(checks)}."
 
 
 class Engine:

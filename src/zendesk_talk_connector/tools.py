@@ -13,7 +13,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -31,7 +32,9 @@ from .output import (
     parse_where,
     render,
     string_list,
+    units,
 )
+from .record_base import ACCOUNT_CURRENCY
 
 if TYPE_CHECKING:
     from .params import Params
@@ -126,7 +129,20 @@ def _description(operation: Operation) -> str:
             text += f" Zendesk allows {operation.rate_limit_note}."
     if operation.write:
         text += " Changes data in Zendesk."
-    return text[:1024]
+    return (text + _units_sentence(operation))[:1024]
+
+
+def _units_sentence(operation: Operation) -> str:
+    """What the numbers and times of a list's records mean (units from the record model)."""
+    if not operation.is_list:
+        return ""
+    parts = [
+        f"{', '.join(names)}: "
+        + ("a number in the account's billing currency" if unit == ACCOUNT_CURRENCY else unit)
+        for unit, names in units(operation, None).items()
+    ]
+    said = f" Units: {'; '.join(parts)}." if parts else ""
+    return said + " Times are ISO 8601 UTC; output gives now (current UTC time)."
 
 
 def _selected(operation: Operation, names: Iterable[str] | None) -> bool:
@@ -190,12 +206,13 @@ def execute_description(operations: Iterable[Operation]) -> str:
         by_entity.setdefault(op.entity, []).append(_signature(op))
     lines = [
         "Query Zendesk Talk (voice): give entity, action, params (* = required). Paged lists "
-        "take limit and cursor (next_cursor continues), where=['field=value'] filters and "
-        "fields=[...] selects output fields.",
+        "take limit and cursor (next_cursor continues); where=['field=value'] filters, "
+        "fields=[...] picks fields.",
     ]
     lines += [f"- {entity}: {' | '.join(sigs)}" for entity, sigs in by_entity.items()]
     lines.append(
-        "Stats cover today; calls/call_legs export since start_time (epoch s or ISO 8601)."
+        "Stats: today in the account time zone. calls/call_legs: since start_time (epoch s "
+        "or ISO 8601). Lists state now (UTC) and units."
     )
     return "\n".join(lines)
 
@@ -265,11 +282,14 @@ class ToolRunner:
         connector: ZendeskTalkConnector | SyncZendeskTalkConnector,
         *,
         max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         if max_output_chars < 1000:
             raise ValueError("max_output_chars must be at least 1000")
         self.connector = connector
         self.max_output_chars = max_output_chars
+        self.clock = clock
+        """The time a list's output states as ``now`` (epoch seconds)."""
 
     def close(self) -> None:
         """Close the sync twin this runner created (the given connector stays yours)."""
@@ -328,9 +348,7 @@ class ToolRunner:
             validated = operation.params.model_validate(params)
         except ValidationError as exc:
             raise describe_validation_error(
-                f"{operation.entity}/{operation.action}",
-                (*operation.param_names, *OUTPUT_PARAMS),
-                exc,
+                _called(tool, operation), (*operation.param_names, *OUTPUT_PARAMS), exc
             ) from None
         return Prepared(operation, validated, fields, where)
 
@@ -353,5 +371,12 @@ class ToolRunner:
             fields=call.fields,
             where=call.where,
             max_chars=self.max_output_chars,
+            now=self.clock(),
         )
         return ToolResult(content, result)
+
+
+def _called(tool: ToolDefinition, operation: Operation) -> str:
+    """What the model called, as errors name it in every adapter: the tool's name, or
+    ``entity/action`` for the single execute tool (its name alone does not say which)."""
+    return tool.name if tool.operation is not None else f"{operation.entity}/{operation.action}"
