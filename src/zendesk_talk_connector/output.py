@@ -120,11 +120,11 @@ def check_fields(operation: Operation, fields: Sequence[str] | None) -> None:
     known = record_fields(operation)
     unknown = [name for name in fields if _value_type(operation, name) is None]
     if unknown:
-        guesses = "".join(did_you_mean(name, known) for name in unknown[:1])
+        named = ", ".join(f"{name!r}{did_you_mean(name, known)}" for name in unknown)
         objects = [name for name in known if _value_type(operation, f"{name}.x") is not None]
         nested = f" Keys of {', '.join(objects)} as e.g. {objects[0]}.key." if objects else ""
         raise InvalidParams(
-            f"Unknown field(s) {', '.join(map(repr, unknown))} for {operation.entity}{guesses}.",
+            f"Unknown field(s) {named} for {operation.entity}.",
             hint=f"Fields of {operation.entity}: {', '.join(known)}.{nested}",
         )
 
@@ -268,20 +268,16 @@ def _pick(data: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
     """Only the selected fields and dotted keys of ``data`` (``capabilities.sms``)."""
     picked: dict[str, Any] = {}
     for name in fields:
+        *parents, leaf = name.split(".")
         source: Any = data
-        target, *path, leaf = name.split(".")
-        keys = [target, *path, leaf]
-        for key in keys:
+        for key in (*parents, leaf):
             source = source.get(key) if isinstance(source, dict) else None
-        if source is None:
-            continue
-        node = picked
-        for key in keys[:-1]:
-            node = node.setdefault(key, {})
-            if not isinstance(node, dict):
-                break  # the whole object is selected already
-        else:
-            node[keys[-1]] = source
+        target: Any = picked
+        for key in parents:
+            if isinstance(target, dict):
+                target = target.setdefault(key, {})
+        if source is not None and isinstance(target, dict):  # else: selected whole already
+            target[leaf] = source
     return picked
 
 

@@ -205,14 +205,13 @@ def execute_description(operations: Iterable[Operation]) -> str:
     for op in operations:
         by_entity.setdefault(op.entity, []).append(_signature(op))
     lines = [
-        "Query Zendesk Talk (voice): give entity, action, params (* = required). Paged lists "
-        "take limit and cursor (next_cursor continues); where=['field=value'] filters, "
-        "fields=[...] picks fields.",
+        "Zendesk Talk (voice): pass entity, action, params (*: required). Paged lists take "
+        "limit, cursor (from next_cursor); where=['field=value'] filters, fields=[...] selects.",
     ]
     lines += [f"- {entity}: {' | '.join(sigs)}" for entity, sigs in by_entity.items()]
     lines.append(
-        "Stats: today in the account time zone. calls/call_legs: since start_time (epoch s "
-        "or ISO 8601). Lists state now (UTC) and units."
+        "Stats: today, account time zone. calls/call_legs: since start_time (epoch s or "
+        "ISO 8601). Lists give now, units."
     )
     return "\n".join(lines)
 
