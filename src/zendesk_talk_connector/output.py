@@ -13,7 +13,6 @@ A single record is one JSON object. A list is a table, so field names are writte
 * ``units`` names the unit of the numbers shown (``{"seconds":["duration",..]}``); a charge
   (``call_charge``, a decimal string in the API and the typed record) is a number, in the
   account's billing currency (the API names none);
-
 * nulls are dropped (recursively) and JSON is written without spaces; in a table a column
   that is null in every row shown is left out, and a null or missing value is a ``null`` cell;
 * a nested object is spread over dotted columns (``capabilities.sms``), so its keys are not
@@ -159,29 +158,28 @@ def _where_value(operation: Operation, name: str, raw: str) -> Any:
         return None  # "field=null": records without a value
     kind = _value_type(operation, name)
     unit = field_units(operation.record).get(name)
-    allowed: str | None = None
+    if unit is not None and unit.money:
+        kind = float  # compared as the output shows it
     if kind is bool:
         if isinstance(decoded, bool):
             return decoded
-        allowed = "true or false"
-    elif kind is int or (unit is not None and unit.money):
+        allowed, example = "true or false", "true"
+    elif kind is int or kind is float:
         number = _number(raw)
-        if kind is int and isinstance(number, int) and not isinstance(number, bool):
+        if isinstance(number, int) or (kind is float and isinstance(number, float)):
             return number
-        if kind is not int and isinstance(number, float):
-            return number
-        allowed = "an integer" if kind is int else "a number, e.g. 0.025"
+        allowed, example = ("an integer", "1") if kind is int else ("a number", "0.025")
     elif kind is str:
         text = decoded if isinstance(decoded, str) else raw
         choices = field_choices(operation.record).get(name)
         if choices is None or text in choices:
             return text
-        allowed = f"one of {', '.join(choices)}"
+        allowed, example = f"one of {', '.join(choices)}", choices[0]
     else:
         return decoded
     raise InvalidParams(
         f"where {name}={raw!r}: {name} is {allowed}, so this could match nothing.",
-        hint=f"Use e.g. where=['{name}={_example(allowed)}'].",
+        hint=f"Use e.g. where=['{name}={example}'].",
     )
 
 
@@ -196,12 +194,6 @@ def _number(text: str) -> int | float | str:
     except ValueError:
         return text
     return number if math.isfinite(number) else text
-
-
-def _example(allowed: str) -> str:
-    return {"true or false": "true", "an integer": "1", "a number, e.g. 0.025": "0.025"}.get(
-        allowed, allowed.removeprefix("one of ").split(",")[0]
-    )
 
 
 def facing_value(record: Record, name: str) -> Any:

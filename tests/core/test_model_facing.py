@@ -12,7 +12,7 @@ import pytest
 from zendesk_talk_connector import SyncZendeskTalkConnector
 from zendesk_talk_connector.catalog import OPERATIONS, lookup, operations_of
 from zendesk_talk_connector.errors import InvalidParams, NotFound, UnknownOperation
-from zendesk_talk_connector.output import iso_utc, render
+from zendesk_talk_connector.output import iso_utc, parse_where, render
 from zendesk_talk_connector.record_base import field_units
 from zendesk_talk_connector.records import Call
 from zendesk_talk_connector.results import ListMeta, ZendeskTalkExecuteResult
@@ -303,3 +303,18 @@ def test_write_hint_can_be_restated_by_a_face(connector: SyncZendeskTalkConnecto
     assert isinstance(restated, WriteNotAllowed)
     assert str(restated) == f"{info.value.message} Pass --allow-writes."
     assert "allow_writes=True" in str(info.value)  # the original is left as it was
+
+
+def test_a_where_value_of_the_right_type_is_converted_to_it() -> None:
+    calls = lookup("calls", "list")
+    records = [Call(id=1, call_charge="1.000000", voicemail=True), Call(id=2, call_charge="0.5")]
+    result = ZendeskTalkExecuteResult[Call](data=records, meta=ListMeta(returned=2, has_more=False))
+    for where, ids in (
+        (["call_charge=1"], [1]),
+        (["call_charge=0.50"], [2]),
+        (["voicemail=true", "id=1"], [1]),
+        (["voicemail=null"], [2]),
+    ):
+        conditions = parse_where(calls, where)
+        out = json.loads(render(calls, result, fields=["id"], where=conditions, now=NOW))
+        assert [row[0] for row in out["rows"]] == ids, where
