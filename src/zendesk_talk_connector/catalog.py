@@ -15,7 +15,7 @@ from functools import cached_property
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .errors import UnknownOperation
+from .errors import UnknownOperation, did_you_mean
 
 if TYPE_CHECKING:
     from .params import Params
@@ -329,8 +329,8 @@ _API_OPERATIONS: tuple[Operation, ...] = (
         record_model="AgentActivity",
         response_key="agents_activity",
         paging=Paging.OFFSET,
-        description="Today's per-agent stats: state, calls accepted/denied/missed, talk, hold "
-        "and wrap-up times. Filter with group_ids.",
+        description="Today's per-agent stats (today in the account's time zone): state, calls "
+        "accepted/denied/missed, talk, hold and wrap-up times. Filter with group_ids.",
     ),
     Operation(
         entity="agents_overview",
@@ -340,7 +340,8 @@ _API_OPERATIONS: tuple[Operation, ...] = (
         record_model="AgentsOverview",
         response_key="agents_overview",
         paging=Paging.SNAPSHOT,
-        description="Today's totals and averages over all agents (one record).",
+        description="Today's totals and averages over all agents (one record; today in the "
+        "account's time zone).",
     ),
     Operation(
         entity="account_overview",
@@ -350,8 +351,9 @@ _API_OPERATIONS: tuple[Operation, ...] = (
         record_model="AccountOverview",
         response_key="account_overview",
         paging=Paging.SNAPSHOT,
-        description="Today's account call stats: totals, average call duration, queue wait, "
-        "voicemails (one record). Filter with phone_number_ids.",
+        description="Today's account call stats (today in the account's time zone): totals, "
+        "average call duration, queue wait, voicemails (one record). Filter with "
+        "phone_number_ids.",
     ),
     Operation(
         entity="current_queue_activity",
@@ -423,12 +425,22 @@ def actions_of(entity: str) -> tuple[str, ...]:
     return tuple(op.action for op in OPERATIONS if op.entity == entity)
 
 
+def listed_by(path_param: str) -> str | None:
+    """The entity whose ``list`` gives the valid values of a path param (``ivr_id`` ->
+    ``ivrs``): the one with a ``list`` whose ``get`` path ends in that param. None if none."""
+    for op in OPERATIONS:
+        if op.path_params[-1:] == (path_param,) and "list" in actions_of(op.entity):
+            return op.entity
+    return None
+
+
 def operations_of(entity: str) -> tuple[Operation, ...]:
     """Every operation of an entity; an error naming the valid entities otherwise."""
     found = tuple(op for op in OPERATIONS if op.entity == entity)
     if not found:
         raise UnknownOperation(
-            f"Unknown entity {entity!r}. Valid entities: {', '.join(ENTITIES)}.",
+            f"Unknown entity {entity!r}{did_you_mean(entity, ENTITIES)}. "
+            f"Valid entities: {', '.join(ENTITIES)}.",
             hint="Pick one of the valid entities.",
         )
     return found
@@ -439,8 +451,10 @@ def lookup(entity: str, action: str) -> Operation:
     operation = _BY_KEY.get((entity, action))
     if operation is not None:
         return operation
-    valid = ", ".join(op.action for op in operations_of(entity))
+    actions = [op.action for op in operations_of(entity)]
+    valid = ", ".join(actions)
     raise UnknownOperation(
-        f"Entity {entity!r} has no action {action!r}. Valid actions: {valid}.",
+        f"Entity {entity!r} has no action {action!r}{did_you_mean(action, actions)}. "
+        f"Valid actions: {valid}.",
         hint=f"Use one of: {valid}.",
     )

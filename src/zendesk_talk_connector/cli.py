@@ -159,9 +159,18 @@ def _run_guarded(body: Callable[[], int]) -> int:
     except UsageError as exc:
         return _fail(str(exc))
     except ZendeskTalkError as exc:
-        return _fail(str(exc), _exit_code(exc))
+        return _fail(str(_in_cli_terms(exc)), _exit_code(exc))
     except KeyboardInterrupt:
         return _fail("interrupted", EXIT_INTERRUPTED)
+
+
+def _in_cli_terms(error: ZendeskTalkError) -> ZendeskTalkError:
+    """The error with a hint a CLI user can follow (a flag rather than a connector setting)."""
+    from .errors import WriteNotAllowed
+
+    if isinstance(error, WriteNotAllowed):
+        return error.with_hint("Pass --allow-writes to enable write actions.")
+    return error
 
 
 def _names(values: Sequence[str] | None) -> list[str] | None:

@@ -9,10 +9,8 @@ event loop.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
-import reprlib
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -24,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from ._version import __version__
 from .auth import Credentials, OAuthCredentials
-from .catalog import API_PREFIX, SEARCH_ACTION, Operation, Paging, Source, actions_of, lookup
+from .catalog import API_PREFIX, SEARCH_ACTION, Operation, Paging, Source, listed_by, lookup
 from .errors import (
     APIStatusError,
     AuthenticationError,
@@ -38,6 +36,8 @@ from .errors import (
     TransportError,
     WriteNotAllowed,
     ZendeskTalkError,
+    did_you_mean,
+    shown,
 )
 from .pages import parse_page
 from .paging import IncrementalPager, OffsetPager, SinglePage, query_params
@@ -165,14 +165,12 @@ def describe_validation_error(
         if err["type"] == "extra_forbidden" and len(err["loc"]) > 1:
             problems.append(f"unknown param {name[:100]!r}")  # nested: no top-level guess
         elif err["type"] == "extra_forbidden":
-            close = difflib.get_close_matches(top, allowed, n=1)
-            guess = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(f"unknown param {top[:100]!r}{guess}")
+            problems.append(f"unknown param {top[:100]!r}{did_you_mean(top, allowed)}")
         elif err["type"] == "missing":
             problems.append(f"missing required param {name[:100]!r}")
         else:
             message = err["msg"].removeprefix("Value error, ")[:300]
-            problems.append(f"param {name[:100]!r}: {message} (got {_shown(err.get('input'))})")
+            problems.append(f"param {name[:100]!r}: {message} (got {shown(err.get('input'))})")
     return InvalidParams(
         f"Invalid params for {where}: " + "; ".join(problems) + ".",
         hint=f"Allowed params for {where}: {allowed_text}.",
@@ -180,22 +178,18 @@ def describe_validation_error(
     )
 
 
-def _shown(value: Any, limit: int = 200) -> str:
-    """``repr(value)``, cut to ``limit`` characters: a 10 MB param is not echoed back whole."""
-    text = reprlib.repr(value) if isinstance(value, (dict, list, tuple, set)) else repr(value)
-    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
-
-
 def validate_params(
     operation: Operation,
     params: Mapping[str, Any] | BaseModel | None,
     *,
     also_allowed: tuple[str, ...] = (),
+    called: str | None = None,
 ) -> Params:
     """The action's params model from a dict (or model); an actionable error otherwise.
 
     ``also_allowed`` names params a caller takes out before validating (a tool's output
-    params), so the error lists them among the allowed ones."""
+    params), so the error lists them among the allowed ones; ``called`` is what the error
+    names (default ``entity/action``; a tool layer gives the name the model called)."""
     if isinstance(params, operation.params):
         return params
     if isinstance(params, BaseModel):
@@ -207,7 +201,7 @@ def validate_params(
             if operation.param_names
             else "Pass {}.",
         )
-    where = f"{operation.entity}/{operation.action}"
+    where = called or f"{operation.entity}/{operation.action}"
     try:
         validated = operation.params.model_validate(dict(params or {}))
     except ValidationError as exc:
@@ -216,10 +210,9 @@ def validate_params(
     known = tuple(operation.record.model_fields)
     unknown = sorted(validated.record_fields_used() - set(known))
     if unknown:
-        close = difflib.get_close_matches(unknown[0], known, n=1)
-        guess = f" (did you mean {close[0]!r}?)" if close else ""
         raise InvalidParams(
-            f"Invalid params for {where}: unknown field {unknown[0]!r}{guess}.",
+            f"Invalid params for {where}: unknown field {unknown[0]!r}"
+            f"{did_you_mean(unknown[0], known)}.",
             hint=f"Fields of {operation.entity}: {', '.join(known)}.",
         )
     return validated
@@ -282,10 +275,7 @@ def error_from_response(
             **kwargs,
         )
     if status == 404:
-        hint = "Check the id"
-        if operation is not None and "list" in actions_of(operation.entity):
-            hint += f"; list {operation.entity} to find valid ids"
-        return NotFound(summary + ".", hint=hint + ".", **kwargs)
+        return NotFound(summary + ".", hint=_not_found_hint(operation), **kwargs)
     if status == 429:
         wait = f"Wait {retry_after:g} seconds" if retry_after is not None else "Wait a minute"
         return RateLimited(
@@ -305,6 +295,17 @@ def error_from_response(
     return APIStatusError(
         summary + ".", hint="The API refused this request; check the params and ids.", **kwargs
     )
+
+
+def _not_found_hint(operation: Operation | None) -> str:
+    """Which ids to check, and the list that gives valid ones (``ivr_id``: list ``ivrs``)."""
+    if operation is None or not operation.path_params:
+        return "Check the id."
+    checks = []
+    for name in operation.path_params:
+        entity = listed_by(name)
+        checks.append(f"{name} (list {entity} to find valid ids)" if entity else name)
+    return f"Check {', '.join(checks)}."
 
 
 class Engine:

@@ -27,7 +27,11 @@ Messages never contain credentials.
 
 from __future__ import annotations
 
+import copy
+import difflib
 import math
+import reprlib
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -55,6 +59,13 @@ class ZendeskTalkError(Exception):
     def __str__(self) -> str:
         return f"{self.message} {self.hint}" if self.hint else self.message
 
+    def with_hint(self, hint: str) -> ZendeskTalkError:
+        """The same error with another hint: for a face whose user acts differently, e.g. the
+        CLI, where a connector setting is a command-line flag."""
+        restated = copy.copy(self)
+        restated.hint = hint
+        return restated
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe summary (what tools show a model)."""
         data: dict[str, Any] = {"error": type(self).__name__, "message": self.message}
@@ -65,6 +76,12 @@ class ZendeskTalkError(Exception):
         if self.error is not None:
             data["api_error"] = self.error
         return data
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'limit'?)`` for a close match among ``choices``; empty otherwise."""
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class ConfigurationError(ZendeskTalkError, ValueError):
@@ -141,3 +158,9 @@ class HostedModeRequired(ConfigurationError):
 
 class ConnectorLookupError(ConfigurationError):
     """Hosted mode: no hosted connector, or several, match the workspace; or a bad callback."""
+
+
+def shown(value: Any, limit: int = 200) -> str:
+    """``repr(value)``, cut to ``limit`` characters: a 10 MB param is not echoed back whole."""
+    text = reprlib.repr(value) if isinstance(value, (dict, list, tuple, set)) else repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"

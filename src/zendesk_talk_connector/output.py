@@ -2,19 +2,29 @@
 
 A single record is one JSON object. A list is a table, so field names are written once::
 
-    {"returned":3,"columns":["id","number","capabilities.sms"],
+    {"returned":3,"now":"2024-11-29T15:30:00Z","columns":["id","number","capabilities.sms"],
      "rows":[[1,"+15125550100",true],[2,"+15125550101",null],[3,"+15125550102",false]],
      "has_more":true,"next_cursor":"...","note":"More records exist: ..."}
 
+* ``now`` is the current time (UTC), so "this week" or "in the last hour" can be worked out;
+  every time a model sees is ISO 8601 in UTC with its offset (``Z``), the API's ``created_at``
+  as sent and an export's ``end_time`` (epoch seconds in :class:`~.results.ListMeta`) turned
+  into the same form;
+* ``units`` names the unit of the numbers shown (``{"seconds":["duration",..]}``); a charge
+  (``call_charge``, a decimal string in the API and the typed record) is a number, in the
+  account's billing currency (the API names none);
 * nulls are dropped (recursively) and JSON is written without spaces; in a table a column
   that is null in every row shown is left out, and a null or missing value is a ``null`` cell;
 * a nested object is spread over dotted columns (``capabilities.sms``), so its keys are not
   repeated per row either; lists stay whole JSON values in their cell;
-* ``where`` keeps only records whose fields equal the given values (``sms_enabled=true``);
-  ``matched`` says how many did;
-* ``fields`` keeps only the named fields, as columns in that order; numeric ones are then also
-  summarised (count, sum, min, max, avg) over *all* records returned, so totals stay right
-  when the list is cut;
+* ``where`` keeps only records whose fields equal the given values (``sms_enabled=true``,
+  ``capabilities.sms=true``); a value is checked against the field's type (``true``/``false``,
+  an integer, a number, a documented value) and a wrong one is an error naming what is
+  allowed; ``matched`` says how many records matched, and when none did, the note lists the
+  values the records have;
+* ``fields`` keeps only the named fields (dotted columns too), as columns in that order;
+  numeric ones are then also summarised (count, sum, min, max, avg) over *all* records
+  returned, so totals stay right when the list is cut (not for a one-record stats snapshot);
 * the text never exceeds the budget: rows that do not fit are left out, and the output says
   how many were ``shown`` (``truncated``) and gives the cursor that resumes at the first one
   left out.
@@ -23,16 +33,19 @@ A single record is one JSON object. A list is a table, so field names are writte
 from __future__ import annotations
 
 import json
+import math
+import time
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timezone
 from functools import cache
 from itertools import chain, islice
-from typing import Any, get_args
+from typing import Any, get_args, get_origin
 
 from pydantic_core import PydanticSerializationError, to_json
 
-from .catalog import Operation
-from .errors import InvalidParams, OutputTooLarge
-from .record_base import Record
+from .catalog import Operation, Paging
+from .errors import InvalidParams, OutputTooLarge, did_you_mean, shown
+from .record_base import Record, field_choices, field_units
 from .results import ZendeskTalkExecuteResult
 
 DEFAULT_MAX_OUTPUT_CHARS = 8_000
@@ -69,15 +82,50 @@ def record_fields(operation: Operation) -> tuple[str, ...]:
     return tuple(operation.record.model_fields)
 
 
+def iso_utc(epoch: float) -> str:
+    """Epoch seconds as the one time format models see: ``2024-11-29T15:30:00Z``."""
+    return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _top(name: str) -> str:
+    return name.partition(".")[0]
+
+
+def _value_type(operation: Operation, name: str) -> Any:
+    """The type of the values of ``name`` (``capabilities.sms`` -> the dict's value type);
+    ``Any`` where the model does not say. None for a name the records do not have: a dotted
+    name needs a field holding an object."""
+    top, dot, rest = name.partition(".")
+    info = operation.record.model_fields.get(top)
+    if info is None:
+        return None
+    annotation = _without_none(info.annotation)
+    if not dot:
+        return annotation
+    if annotation is not Any and get_origin(annotation) is not dict:
+        return None
+    args = get_args(annotation)
+    return _without_none(args[1]) if args and "." not in rest else Any
+
+
+def _without_none(annotation: Any) -> Any:
+    options = [arg for arg in get_args(annotation) or (annotation,) if arg is not type(None)]
+    return options[0] if len(options) == 1 else Any
+
+
 def check_fields(operation: Operation, fields: Sequence[str] | None) -> None:
+    """Every name must be a field of the records, or a dotted column the output shows."""
     if not fields:
         return
     known = record_fields(operation)
-    unknown = [name for name in fields if name not in known]
+    unknown = [name for name in fields if _value_type(operation, name) is None]
     if unknown:
+        named = ", ".join(f"{name!r}{did_you_mean(name, known)}" for name in unknown)
+        objects = [name for name in known if _value_type(operation, f"{name}.x") is not None]
+        nested = f" Keys of {', '.join(objects)} as e.g. {objects[0]}.key." if objects else ""
         raise InvalidParams(
-            f"Unknown field(s) {', '.join(map(repr, unknown))} for {operation.entity}.",
-            hint=f"Fields of {operation.entity}: {', '.join(known)}.",
+            f"Unknown field(s) {named} for {operation.entity}.",
+            hint=f"Fields of {operation.entity}: {', '.join(known)}.{nested}",
         )
 
 
@@ -85,7 +133,8 @@ Condition = tuple[str, Any]
 
 
 def parse_where(operation: Operation, where: Sequence[str] | None) -> list[Condition]:
-    """``["sms_enabled=true", "country_code=US"]`` -> [(field, value)], values JSON-decoded."""
+    """``["sms_enabled=true", "country_code=US"]`` -> [(field, value)], each value checked
+    against the field's type and converted to it."""
     conditions: list[Condition] = []
     for item in where or ():
         name, sep, raw = item.partition("=")
@@ -95,21 +144,93 @@ def parse_where(operation: Operation, where: Sequence[str] | None) -> list[Condi
                 f"where item {item!r} is not 'field=value'.",
                 hint="Use e.g. where=['sms_enabled=true', 'country_code=US'].",
             )
-        try:
-            value = json.loads(raw.strip())
-        except (ValueError, RecursionError):  # too deep to be JSON a filter could mean
-            value = raw.strip()
-        conditions.append((name, value))
+        conditions.append((name, raw.strip()))
     check_fields(operation, [name for name, _ in conditions])
-    return conditions
+    return [(name, _where_value(operation, name, raw)) for name, raw in conditions]
+
+
+def _where_value(operation: Operation, name: str, raw: str) -> Any:
+    """``raw`` as a value of field ``name``; an error naming the allowed values otherwise."""
+    try:
+        decoded = json.loads(raw)
+    except (ValueError, RecursionError):  # too deep to be JSON a filter could mean
+        decoded = raw
+    if decoded is None:
+        return None  # "field=null": records without a value
+    kind = _value_type(operation, name)
+    unit = field_units(operation.record).get(name)
+    if unit is not None and unit.money:
+        kind = float  # compared as the output shows it
+    if kind is bool:
+        if isinstance(decoded, bool):
+            return decoded
+        allowed, example = "true or false", "true"
+    elif kind is int or kind is float:
+        number = _number(raw)
+        if isinstance(number, int) or (kind is float and isinstance(number, float)):
+            return number
+        allowed, example = ("an integer", "1") if kind is int else ("a number", "0.025")
+    elif kind is str:
+        text = decoded if isinstance(decoded, str) else raw
+        choices = field_choices(operation.record).get(name)
+        if choices is None or text in choices:
+            return text
+        allowed, example = f"one of {', '.join(choices)}", choices[0]
+    else:
+        return decoded
+    raise InvalidParams(
+        f"where {name}={shown(raw)}: {name} is {allowed}, so this could match nothing.",
+        hint=f"Use e.g. where=['{name}={example}'].",
+    )
+
+
+def _number(text: str) -> int | float | str:
+    """An integer or finite number written in ``text``; ``text`` itself otherwise."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return number if math.isfinite(number) else text
+
+
+def facing_value(record: Record, name: str) -> Any:
+    """The value of field ``name`` (or dotted column) as the output shows it."""
+    top, dot, rest = name.partition(".")
+    value = getattr(record, top, None)
+    if dot:
+        for key in rest.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+    elif isinstance(value, str) and top in _money_fields(type(record)):
+        return _number(value)
+    return value
 
 
 def matches(record: Record, conditions: Sequence[Condition]) -> bool:
     for name, wanted in conditions:
-        value = getattr(record, name, None)
+        value = facing_value(record, name)
         if value != wanted and str(value) != str(wanted):
             return False
     return True
+
+
+@cache
+def _money_fields(record_type: type[Record]) -> tuple[str, ...]:
+    """Charges the API sends as decimal strings, shown to models as numbers."""
+    return tuple(name for name, unit in field_units(record_type).items() if unit.money)
+
+
+def units(operation: Operation, fields: Sequence[str] | None) -> dict[str, list[str]]:
+    """The shown fields that have a unit, by unit: ``{"seconds": ["duration", ...]}``."""
+    shown = set(map(_top, fields)) if fields else None
+    by_unit: dict[str, list[str]] = {}
+    for name, unit in field_units(operation.record).items():
+        if shown is None or name in shown:
+            by_unit.setdefault(unit.name, []).append(name)
+    return by_unit
 
 
 def string_list(value: Any, name: str, operation: Operation) -> list[str] | None:
@@ -131,7 +252,26 @@ def shape_record(record: Record, fields: Sequence[str] | None) -> dict[str, Any]
     data = _dump(record, fields)
     for name, value in _nested(record, data):
         data[name] = drop_nulls(value)
+    if fields and any("." in name for name in fields):
+        data = _pick(data, fields)
     return data
+
+
+def _pick(data: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+    """Only the selected fields and dotted keys of ``data`` (``capabilities.sms``)."""
+    picked: dict[str, Any] = {}
+    for name in fields:
+        *parents, leaf = name.split(".")
+        source: Any = data
+        for key in (*parents, leaf):
+            source = source.get(key) if isinstance(source, dict) else None
+        target: Any = picked
+        for key in parents:
+            if isinstance(target, dict):
+                target = target.setdefault(key, {})
+        if source is not None and isinstance(target, dict):  # else: selected whole already
+            target[leaf] = source
+    return picked
 
 
 def table_cells(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
@@ -145,6 +285,12 @@ def table_cells(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
             _spread(cells, name, value)
         else:
             cells[name] = drop_nulls(value)
+    if fields and any("." in name for name in fields):
+        return {
+            column: value
+            for column, value in cells.items()
+            if any(column == name or column.startswith(f"{name}.") for name in fields)
+        }
     return cells
 
 
@@ -177,11 +323,17 @@ def _container_fields(record_type: type[Record]) -> tuple[str, ...]:
 
 
 def _dump(record: Record, fields: Sequence[str] | None) -> dict[str, Any]:
-    """The selected fields without top-level nulls (nested ones are the caller's)."""
+    """The selected fields without top-level nulls (nested ones are the caller's), charges
+    as numbers."""
     # The serializer itself: model_dump's keyword handling costs a third of this per row.
-    return record.__pydantic_serializer__.to_python(  # type: ignore[no-any-return]
-        record, include=set(fields) if fields else None, exclude_none=True
+    data: dict[str, Any] = record.__pydantic_serializer__.to_python(
+        record, include=set(map(_top, fields)) if fields else None, exclude_none=True
     )
+    for name in _money_fields(type(record)):
+        value = data.get(name)
+        if type(value) is str:
+            data[name] = _number(value)
+    return data
 
 
 def _spread(cells: dict[str, Any], name: str, value: dict[Any, Any]) -> None:
@@ -214,18 +366,21 @@ def numeric_summary(rows: Iterable[Record], fields: Sequence[str]) -> dict[str, 
     values: dict[str, list[float]] = {name: [] for name in quantities}
     for row in rows:
         for name in quantities:
-            value = getattr(row, name, None)
+            value = facing_value(row, name)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 values[name].append(value)
     for name, numbers in values.items():
         if numbers:
-            total = sum(numbers)
+            # Charges are decimals: no float noise such as 0.30000000000000004, and an
+            # average of 0.025 is not rounded away.
+            decimals = any(type(number) is float for number in numbers)
+            total = round(math.fsum(numbers), 6) if decimals else sum(numbers)
             summary[name] = {
                 "count": len(numbers),
                 "sum": total,
                 "min": min(numbers),
                 "max": max(numbers),
-                "avg": round(total / len(numbers), 2),
+                "avg": round(total / len(numbers), 6 if decimals else 2),
             }
     return summary
 
@@ -237,8 +392,10 @@ def render(
     fields: Sequence[str] | None = None,
     where: Sequence[Condition] = (),
     max_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
+    now: float | None = None,
 ) -> str:
-    """The model-facing text for a result, never longer than ``max_chars``.
+    """The model-facing text for a result, never longer than ``max_chars``. ``now`` (epoch
+    seconds, default the current time) is stated in a list's output.
 
     Raises :class:`~.errors.OutputTooLarge` when not even one record fits (the model must
     select fewer fields)."""
@@ -248,15 +405,23 @@ def render(
             raise _too_large(operation, len(text), max_chars, fields)
         return text
     selected = [(i, r) for i, r in enumerate(result.data) if not where or matches(r, where)]
-    envelope: dict[str, Any] = {"returned": result.meta.returned}
+    envelope: dict[str, Any] = {
+        "returned": result.meta.returned,
+        "now": iso_utc(time.time() if now is None else now),
+    }
     if where:
         envelope["matched"] = len(selected)
-    if fields:
+    by_unit = units(operation, fields)
+    if by_unit:
+        envelope["units"] = by_unit
+    if fields and operation.paging is not Paging.SNAPSHOT:  # one record: nothing to sum up
         summary = numeric_summary((r for _, r in selected), fields)
         if summary:
             envelope["summary"] = summary
     budget = max_chars - _ENVELOPE_RESERVE - len(dumps(envelope))
-    order = {name: rank for rank, name in enumerate(fields or record_fields(operation))}
+    order: dict[str, int] = {}
+    for rank, name in enumerate(fields or record_fields(operation)):
+        order.setdefault(_top(name), rank)
     cells = (table_cells(r, fields) for _, r in selected)
     rows, table = _fitting_table(cells, len(selected), budget, order)
     if selected and not rows:  # even the first row is more than the table's room
@@ -273,14 +438,28 @@ def render(
     if cursor:
         tail["next_cursor"] = cursor
     if result.meta.end_time is not None:
-        tail["end_time"] = result.meta.end_time
+        tail["end_time"] = iso_utc(result.meta.end_time)
     if result.meta.warning:  # what paging could not fetch, or why it stopped
         tail["warning"] = result.meta.warning[:1000]
     note = _note(operation, complete, len(rows), len(selected), result, bool(fields))
+    if where and not selected and result.data:
+        note = f"{_seen_values(result.data, where)} {note}".strip()
     if note:
         tail["note"] = note
     text = f"{dumps(envelope)[:-1]},{table},{dumps(tail)[1:]}"
     return cut_text(text, max_chars)
+
+
+def _seen_values(records: Sequence[Record], where: Sequence[Condition]) -> str:
+    """Why nothing matched: the values the records have for each ``where`` field (a few,
+    each shortened, so the note stays within the envelope's room)."""
+    parts = []
+    for name, _ in where:
+        seen = dict.fromkeys(dumps(facing_value(record, name))[:40] for record in records)
+        values = ", ".join(list(seen)[:8]) + (", ..." if len(seen) > 8 else "")
+        parts.append(f"{name}: {values}")
+    text = f"No record matched; values in the {len(records)} records fetched: {'; '.join(parts)}"
+    return (text[:400] + "...") if len(text) > 400 else text + "."
 
 
 def _fitting_table(

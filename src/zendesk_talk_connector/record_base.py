@@ -5,6 +5,7 @@ The entity models themselves (:mod:`.records`) are imported on first use through
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -12,6 +13,29 @@ from pydantic import BaseModel, ConfigDict
 
 _INVALID_VALUES = "invalid_values"
 _FIELDS_SET = "__pydantic_fields_set__"
+
+
+ACCOUNT_CURRENCY = "account currency"
+"""The unit of charges: the API sends amounts without a currency; they are in the currency the
+Zendesk account is billed in."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Field metadata: the unit of a number (``Annotated[int | None, Unit("seconds")]``).
+
+    Tool descriptions and outputs name it, so a model never has to guess what 230 means."""
+
+    name: str
+    money: bool = False
+    """A charge sent as a decimal string; the model-facing output shows it as a number."""
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Field metadata: the values a text field is documented to take (``direction``)."""
+
+    values: tuple[str, ...]
 
 
 class Record(BaseModel):
@@ -81,3 +105,25 @@ def _own_fields_set(record: Record) -> set[str]:
         fields_set = set(fields_set)
         object.__setattr__(record, _FIELDS_SET, fields_set)
     return fields_set
+
+
+@cache
+def field_units(model: type[Record]) -> dict[str, Unit]:
+    """The declared fields of ``model`` that carry a :class:`Unit`, in field order."""
+    return {
+        name: unit
+        for name, info in model.model_fields.items()
+        for unit in info.metadata
+        if isinstance(unit, Unit)
+    }
+
+
+@cache
+def field_choices(model: type[Record]) -> dict[str, tuple[str, ...]]:
+    """The declared text fields of ``model`` with documented values (:class:`Choices`)."""
+    return {
+        name: choices.values
+        for name, info in model.model_fields.items()
+        for choices in info.metadata
+        if isinstance(choices, Choices)
+    }

@@ -9,9 +9,42 @@ validator is built the first time it validates (``defer_build``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from .record_base import Record as Record
+from pydantic import Field
+
+from .record_base import ACCOUNT_CURRENCY, Choices, Record as Record, Unit
+
+Seconds = Annotated[int | None, Unit("seconds"), Field(description="Duration in seconds.")]
+Minutes = Annotated[int | None, Unit("minutes"), Field(description="Whole minutes.")]
+Money = Annotated[
+    str | None,
+    Unit(ACCOUNT_CURRENCY, money=True),
+    Field(
+        description="Amount in the account's billing currency (the API names none), sent as a "
+        "decimal string such as '0.025'; tool output shows it as a number."
+    ),
+]
+Timestamp = Annotated[
+    str | None,
+    Field(description="ISO 8601 time in UTC, with its offset: e.g. '2024-11-29T15:30:00Z'."),
+]
+Direction = Annotated[
+    str | None, Choices(("inbound", "outbound")), Field(description="inbound or outbound.")
+]
+LineType = Annotated[
+    str | None, Choices(("phone", "digital")), Field(description="phone or digital.")
+]
+AgentState = Annotated[
+    str | None,
+    Choices(("online", "offline", "away", "transfers_only")),
+    Field(description="online, offline, away or transfers_only."),
+]
+CallStatus = Annotated[
+    str | None,
+    Choices(("on_call", "wrap_up")),
+    Field(description="on_call, wrap_up, or null when not on a call."),
+]
 
 
 class PhoneNumber(Record):
@@ -30,7 +63,7 @@ class PhoneNumber(Record):
     voice_enabled: bool | None = None
     outbound_enabled: bool | None = None
     external: bool | None = None
-    line_type: str | None = None
+    line_type: LineType = None
     priority: int | None = None
     recorded: bool | None = None
     transcription: bool | None = None
@@ -48,7 +81,7 @@ class PhoneNumber(Record):
     call_recording_consent: str | None = None
     token: str | None = None
     """The token of an available number (from a search), needed to buy it."""
-    created_at: str | None = None
+    created_at: Timestamp = None
 
 
 class AvailablePhoneNumber(Record):
@@ -60,7 +93,11 @@ class AvailablePhoneNumber(Record):
     location: str | None = None
     country_code: str | None = None
     token: str | None = None
-    price: str | None = None
+    price: Annotated[
+        str | None,
+        Unit(ACCOUNT_CURRENCY, money=True),
+        Field(description="Monthly cost in the account's billing currency, e.g. '1.00'."),
+    ] = None
     address_requirements: str | None = None
 
 
@@ -69,7 +106,7 @@ class Line(Record):
 
     id: int | None = None
     nickname: str | None = None
-    line_type: str | None = None
+    line_type: LineType = None
     country_code: str | None = None
     external: bool | None = None
     priority: int | None = None
@@ -84,7 +121,7 @@ class DigitalLine(Record):
 
     id: int | None = None
     line_id: str | None = None
-    line_type: str | None = None
+    line_type: LineType = None
     nickname: str | None = None
     brand_id: int | None = None
     call_recording_consent: str | None = None
@@ -98,7 +135,7 @@ class DigitalLine(Record):
     recorded: bool | None = None
     schedule_id: int | None = None
     transcription: bool | None = None
-    created_at: str | None = None
+    created_at: Timestamp = None
 
 
 class Address(Record):
@@ -175,36 +212,37 @@ class Ivr(Record):
 class Availability(Record):
     """An agent's Talk availability."""
 
-    agent_state: str | None = None
-    call_status: str | None = None
+    agent_state: AgentState = None
+    call_status: CallStatus = None
     via: str | None = None
 
 
 class AgentActivity(Record):
-    """Today's Talk activity of one agent (``/stats/agents_activity``)."""
+    """Today's Talk activity of one agent (``/stats/agents_activity``), today being the
+    current day in the account's time zone."""
 
     agent_id: int | None = None
     name: str | None = None
     avatar_url: str | None = None
-    agent_state: str | None = None
-    call_status: str | None = None
+    agent_state: AgentState = None
+    call_status: CallStatus = None
     via: str | None = None
     forwarding_number: str | None = None
-    available_time: int | None = None
-    away_time: int | None = None
-    online_time: int | None = None
-    transfers_only_time: int | None = None
+    available_time: Seconds = None
+    away_time: Seconds = None
+    online_time: Seconds = None
+    transfers_only_time: Seconds = None
     calls_accepted: int | None = None
     calls_denied: int | None = None
     calls_missed: int | None = None
     calls_put_on_hold: int | None = None
-    total_call_duration: int | None = None
-    total_talk_time: int | None = None
-    total_hold_time: int | None = None
-    total_wrap_up_time: int | None = None
-    average_talk_time: int | None = None
-    average_hold_time: int | None = None
-    average_wrap_up_time: int | None = None
+    total_call_duration: Seconds = None
+    total_talk_time: Seconds = None
+    total_hold_time: Seconds = None
+    total_wrap_up_time: Seconds = None
+    average_talk_time: Seconds = None
+    average_hold_time: Seconds = None
+    average_wrap_up_time: Seconds = None
     accepted_transfers: int | None = None
     started_transfers: int | None = None
     accepted_third_party_conferences: int | None = None
@@ -212,53 +250,53 @@ class AgentActivity(Record):
 
 
 class AgentsOverview(Record):
-    """Today's totals and averages over all agents."""
+    """Today's totals and averages over all agents (today in the account's time zone)."""
 
     average_accepted_transfers: int | None = None
-    average_available_time: int | None = None
-    average_away_time: int | None = None
+    average_available_time: Seconds = None
+    average_away_time: Seconds = None
     average_calls_accepted: int | None = None
     average_calls_denied: int | None = None
     average_calls_missed: int | None = None
     average_calls_put_on_hold: int | None = None
-    average_hold_time: int | None = None
-    average_online_time: int | None = None
+    average_hold_time: Seconds = None
+    average_online_time: Seconds = None
     average_started_transfers: int | None = None
-    average_talk_time: int | None = None
-    average_transfers_only_time: int | None = None
-    average_wrap_up_time: int | None = None
+    average_talk_time: Seconds = None
+    average_transfers_only_time: Seconds = None
+    average_wrap_up_time: Seconds = None
     total_accepted_transfers: int | None = None
     total_calls_accepted: int | None = None
     total_calls_denied: int | None = None
     total_calls_missed: int | None = None
     total_calls_put_on_hold: int | None = None
-    total_hold_time: int | None = None
+    total_hold_time: Seconds = None
     total_started_transfers: int | None = None
-    total_talk_time: int | None = None
-    total_wrap_up_time: int | None = None
+    total_talk_time: Seconds = None
+    total_wrap_up_time: Seconds = None
 
 
 class AccountOverview(Record):
-    """Today's call totals and averages for the account (durations in seconds)."""
+    """Today's call totals and averages for the account (today in the account's time zone)."""
 
-    average_call_duration: int | None = None
-    average_queue_wait_time: int | None = None
-    average_wrap_up_time: int | None = None
+    average_call_duration: Seconds = None
+    average_queue_wait_time: Seconds = None
+    average_wrap_up_time: Seconds = None
     max_calls_waiting: int | None = None
-    max_queue_wait_time: int | None = None
-    total_call_duration: int | None = None
+    max_queue_wait_time: Seconds = None
+    total_call_duration: Seconds = None
     total_calls: int | None = None
     total_voicemails: int | None = None
-    total_wrap_up_time: int | None = None
-    average_callback_wait_time: int | None = None
-    average_hold_time: int | None = None
-    average_time_to_answer: int | None = None
+    total_wrap_up_time: Seconds = None
+    average_callback_wait_time: Seconds = None
+    average_hold_time: Seconds = None
+    average_time_to_answer: Seconds = None
     total_callback_calls: int | None = None
     total_calls_abandoned_in_queue: int | None = None
     total_calls_outside_business_hours: int | None = None
     total_calls_with_exceeded_queue_wait_time: int | None = None
     total_calls_with_requested_voicemail: int | None = None
-    total_hold_time: int | None = None
+    total_hold_time: Seconds = None
     total_inbound_calls: int | None = None
     total_outbound_calls: int | None = None
     total_textback_requests: int | None = None
@@ -272,8 +310,8 @@ class CurrentQueueActivity(Record):
     calls_waiting: int | None = None
     callbacks_waiting: int | None = None
     embeddable_callbacks_waiting: int | None = None
-    average_wait_time: int | None = None
-    longest_wait_time: int | None = None
+    average_wait_time: Seconds = None
+    longest_wait_time: Seconds = None
     ai_agent_calls: int | None = None
 
 
@@ -281,8 +319,8 @@ class Call(Record):
     """A call from the incremental calls export."""
 
     id: int | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
+    created_at: Timestamp = None
+    updated_at: Timestamp = None
     agent_id: int | None = None
     customer_id: int | None = None
     ticket_id: int | None = None
@@ -290,19 +328,19 @@ class Call(Record):
     phone_number: str | None = None
     line: str | None = None
     line_id: int | None = None
-    line_type: str | None = None
+    line_type: LineType = None
     call_channel: str | None = None
-    direction: str | None = None
+    direction: Direction = None
     completion_status: str | None = None
-    duration: int | None = None
-    talk_time: int | None = None
-    hold_time: int | None = None
-    wait_time: int | None = None
-    wrap_up_time: int | None = None
-    time_to_answer: int | None = None
-    consultation_time: int | None = None
-    minutes_billed: int | None = None
-    call_charge: str | None = None
+    duration: Seconds = None
+    talk_time: Seconds = None
+    hold_time: Seconds = None
+    wait_time: Seconds = None
+    wrap_up_time: Seconds = None
+    time_to_answer: Seconds = None
+    consultation_time: Seconds = None
+    minutes_billed: Minutes = None
+    call_charge: Money = None
     call_group_id: int | None = None
     default_group: bool | None = None
     voicemail: bool | None = None
@@ -312,8 +350,8 @@ class Call(Record):
     call_recording_consent: str | None = None
     call_recording_consent_action: str | None = None
     call_recording_consent_keypress: str | None = None
-    recording_time: int | None = None
-    not_recording_time: int | None = None
+    recording_time: Seconds = None
+    not_recording_time: Seconds = None
     recording_control_interactions: int | None = None
     exceeded_queue_wait_time: bool | None = None
     outside_business_hours: bool | None = None
@@ -323,7 +361,7 @@ class Call(Record):
     ivr_destination_group_name: str | None = None
     ivr_hops: int | None = None
     ivr_routed_to: str | None = None
-    ivr_time_spent: int | None = None
+    ivr_time_spent: Seconds = None
     quality_issues: list[str] | None = None
 
 
@@ -337,21 +375,21 @@ class CallLeg(Record):
     user_id: int | None = None
     available_via: str | None = None
     completion_status: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
-    duration: int | None = None
-    talk_time: int | None = None
-    hold_time: int | None = None
-    wrap_up_time: int | None = None
-    minutes_billed: int | None = None
-    call_charge: str | None = None
+    created_at: Timestamp = None
+    updated_at: Timestamp = None
+    duration: Seconds = None
+    talk_time: Seconds = None
+    hold_time: Seconds = None
+    wrap_up_time: Seconds = None
+    minutes_billed: Minutes = None
+    call_charge: Money = None
     forwarded_to: str | None = None
     transferred_from: int | None = None
     transferred_to: int | None = None
     conference_from: int | None = None
     conference_to: int | None = None
-    conference_time: int | None = None
+    conference_time: Seconds = None
     consultation_from: int | None = None
     consultation_to: int | None = None
-    consultation_time: int | None = None
+    consultation_time: Seconds = None
     quality_issues: list[str] | None = None

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -35,7 +36,9 @@ from .output import (
     parse_where,
     render,
     string_list,
+    units,
 )
+from .record_base import ACCOUNT_CURRENCY
 
 if TYPE_CHECKING:
     from .params import Params
@@ -132,7 +135,20 @@ def _description(operation: Operation) -> str:
             text += f" Zendesk allows {operation.rate_limit_note}."
     if operation.write:
         text += " Changes data in Zendesk."
-    return text[:1024]
+    return (text + _units_sentence(operation))[:1024]
+
+
+def _units_sentence(operation: Operation) -> str:
+    """What the numbers and times of a list's records mean (units from the record model)."""
+    if not operation.is_list:
+        return ""
+    parts = [
+        f"{', '.join(names)}: "
+        + ("a number in the account's billing currency" if unit == ACCOUNT_CURRENCY else unit)
+        for unit, names in units(operation, None).items()
+    ]
+    said = f" Units: {'; '.join(parts)}." if parts else ""
+    return said + " Times are ISO 8601 UTC; output gives now (current UTC time)."
 
 
 def _selected(operation: Operation, names: Iterable[str] | None) -> bool:
@@ -218,13 +234,13 @@ def execute_description(operations: Iterable[Operation]) -> str:
     for op in operations:
         by_entity.setdefault(op.entity, []).append(_signature(op))
     lines = [
-        "Query Zendesk Talk (voice): give entity, action, params (* = required). Paged lists "
-        "take limit and cursor (next_cursor continues), where=['field=value'] filters and "
-        "fields=[...] selects output fields.",
+        "Zendesk Talk (voice): pass entity, action, params (*: required). Paged lists take "
+        "limit, cursor (from next_cursor); where=['field=value'] filters, fields=[...] selects.",
     ]
     lines += [f"- {entity}: {' | '.join(sigs)}" for entity, sigs in by_entity.items()]
     lines.append(
-        "Stats cover today; calls/call_legs export since start_time (epoch s or ISO 8601)."
+        "Stats: today, account time zone. calls/call_legs: since start_time (epoch s or "
+        "ISO 8601). Lists give now, units."
     )
     return "\n".join(lines)
 
@@ -303,6 +319,7 @@ class Toolset:
         single_tool: one ``zendesk_talk_execute(entity, action, params)`` tool instead of one
             tool per operation; it runs only the operations selected here.
         max_output_chars: the size budget of each tool output (at least 1,000).
+        clock: the time a list's output states as ``now`` (epoch seconds).
 
     Raises:
         InvalidParams: an unknown name in ``include``/``exclude``.
@@ -317,11 +334,14 @@ class Toolset:
         exclude: Iterable[str] | None = None,
         single_tool: bool = False,
         max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         if max_output_chars < MIN_OUTPUT_CHARS:
             raise ValueError(f"max_output_chars must be at least {MIN_OUTPUT_CHARS}")
         self.connector = connector
         self.max_output_chars = max_output_chars
+        self.clock = clock
+        """The time a list's output states as ``now`` (epoch seconds)."""
         self.operations = select_operations(connector.offers, include=include, exclude=exclude)
         self.tools: list[ToolDefinition] = (
             [execute_definition(self.operations)]
@@ -371,7 +391,9 @@ class Toolset:
         fields = string_list(params.pop("fields", None), "fields", operation)
         where = parse_where(operation, string_list(params.pop("where", None), "where", operation))
         check_fields(operation, fields)
-        validated = validate_params(operation, params, also_allowed=OUTPUT_PARAMS)
+        validated = validate_params(
+            operation, params, also_allowed=OUTPUT_PARAMS, called=_called(tool, operation)
+        )
         return Prepared(operation, validated, fields, where)
 
     async def acall(self, tool: ToolDefinition, args: Mapping[str, Any]) -> ToolResult:
@@ -389,6 +411,7 @@ class Toolset:
             fields=call.fields,
             where=call.where,
             max_chars=self.max_output_chars,
+            now=self.clock(),
         )
         return ToolResult(content, result)
 
@@ -402,8 +425,9 @@ class ToolRunner(Toolset):
         connector: ZendeskTalkConnector | SyncZendeskTalkConnector,
         *,
         max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
+        clock: Callable[[], float] = time.time,
     ) -> None:
-        super().__init__(connector, max_output_chars=max_output_chars)
+        super().__init__(connector, max_output_chars=max_output_chars, clock=clock)
 
     def definitions(
         self,
@@ -414,7 +438,12 @@ class ToolRunner(Toolset):
     ) -> list[ToolDefinition]:
         """The tools of a narrower :class:`Toolset` (each runs only what it lists)."""
         return Toolset(
-            self.connector, include=include, exclude=exclude, single_tool=single_tool
+            self.connector,
+            include=include,
+            exclude=exclude,
+            single_tool=single_tool,
+            max_output_chars=self.max_output_chars,
+            clock=self.clock,
         ).tools
 
 
@@ -436,3 +465,9 @@ def _allowed(operations: tuple[Operation, ...], entity: str, action: str) -> Ope
         f"Valid actions: {valid}.",
         hint=f"Use one of: {valid}.",
     )
+
+
+def _called(tool: ToolDefinition, operation: Operation) -> str:
+    """What the model called, as errors name it in every adapter: the tool's name, or
+    ``entity/action`` for the single execute tool (its name alone does not say which)."""
+    return tool.name if tool.operation is not None else f"{operation.entity}/{operation.action}"

@@ -48,9 +48,10 @@ def test_a_list_is_a_table_with_null_cells_and_no_all_null_columns():
         capabilities={"sms": False, "voice": True},
         routes=[{"to": 3, "when": None}],  # an extra field, not in the model
     )
-    payload = json.loads(render(PHONE_NUMBERS, listed(first, second)))
+    payload = json.loads(render(PHONE_NUMBERS, listed(first, second), now=1_732_894_200))
     assert payload == {
         "returned": 2,
+        "now": "2024-11-29T15:30:00Z",
         "columns": [
             "id",
             "number",
@@ -160,7 +161,8 @@ def test_the_table_stays_within_the_budget_and_resumes_at_the_cut(
     assert table_records(payload) == expected
     # the next row would not have fitted the budget (less the envelope's reserve)
     cells = [table_cells(r, None) for r in out.artifact.data[: shown + 1]]
-    assert _table_size(cells) > max_chars - 700 - len(f'{{"returned":{limit}}}')
+    head = dumps({"returned": limit, "now": payload["now"]})
+    assert _table_size(cells) > max_chars - 700 - len(head)
     roomy = ToolRunner(connector, max_output_chars=100_000)
     more = roomy.call(tool, {"limit": 1, "cursor": payload["next_cursor"]})
     assert table_records(more.content) == [drop_nulls(sandbox.data.phone_numbers[shown])]

@@ -150,7 +150,7 @@ def test_unknown_fields_name_the_valid_ones(connector):
 
 
 async def test_async_and_sync_paths_give_the_same_content(aconnector):
-    runner = ToolRunner(aconnector)
+    runner = ToolRunner(aconnector, clock=lambda: 1_732_894_200)
     tool = by_name("zendesk_talk_addresses_list")
     assert (await runner.acall(tool, {})).content == runner.call(tool, {}).content
     runner.sync_connector.close()

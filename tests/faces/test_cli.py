@@ -107,7 +107,7 @@ def test_call_json_list_values(env: dict[str, str], sandbox: Sandbox) -> None:
         (["phone_numbers", "list", "--param", "limt=3"], 2, "did you mean 'limit'?"),
         (["phone_number", "list"], 2, "Unknown entity 'phone_number'"),
         (["phone_numbers", "get", "--param", "phone_number_id=999999"], 1, "HTTP 404"),
-        (["availabilities", "update", "-p", "agent_id=1"], 2, "allow_writes"),
+        (["availabilities", "update", "-p", "agent_id=1"], 2, "Pass --allow-writes"),
         (["phone_numbers", "list", "--json", "[1]"], 2, "--json must be a JSON object"),
         (["phone_numbers", "list", "--param", "limit"], 2, "is not KEY=VALUE"),
     ],

@@ -60,8 +60,8 @@ async def test_stdio_server_lists_and_calls_tools(env: dict[str, str], sandbox: 
         bad = await client.call_tool("zendesk_talk_phone_numbers_list", {"limt": 4})
         assert bad.is_error
         assert _text(bad).startswith(
-            "Invalid params for phone_numbers/list: unknown param 'limt' (did you mean "
-            "'limit'?). Allowed params for phone_numbers/list: limit, cursor"
+            "Invalid params for zendesk_talk_phone_numbers_list: unknown param 'limt' (did you "
+            "mean 'limit'?). Allowed params for zendesk_talk_phone_numbers_list: limit, cursor"
         )
         missing = await client.call_tool("zendesk_talk_ivrs_get", {"ivr_id": 999_999})
         assert missing.is_error

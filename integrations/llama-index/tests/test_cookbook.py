@@ -38,7 +38,7 @@ def test_cookbook_runs_offline() -> None:
     assert "tool zendesk_talk_current_queue_activity_list({})" in out
     assert "missed the most calls today" in out
     # the misspelled param comes back as an error naming the allowed params, then the retry works
-    assert "ERROR: Invalid params for calls/list" in out
-    assert "Allowed params for calls/list: start_time" in out
+    assert "ERROR: Invalid params for zendesk_talk_calls_list" in out
+    assert "Allowed params for zendesk_talk_calls_list: start_time" in out
     assert "average duration" in out
     assert "Traceback" not in done.stderr

@@ -256,7 +256,7 @@ def test_single_tool_validation() -> None:
 def test_unknown_output_field_is_checked_before_any_request() -> None:
     message = tool_call(tools_by_name()["zendesk_talk_phone_numbers_list"], fields=["numbr"])
     assert message.status == "error"
-    assert "Unknown field(s) 'numbr' for phone_numbers. Fields of phone_numbers:" in (
+    assert "Unknown field(s) 'numbr' (did you mean 'number'?) for phone_numbers. Fields of " in (
         message.content
     )
 
