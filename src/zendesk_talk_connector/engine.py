@@ -42,7 +42,7 @@ from .pages import parse_page
 from .paging import IncrementalPager, OffsetPager, query_params
 from .record_base import Record
 from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
-from .retry import RetryPolicy, parse_retry_after
+from .retry import RetryPolicy, connection_refused, parse_retry_after, retry_reason
 
 if TYPE_CHECKING:
     from .params import Params
@@ -257,6 +257,13 @@ def error_from_response(
             "Talk Professional; exports need an admin).",
             **kwargs,
         )
+    if status == 404 and operation is not None and not operation.path_params:
+        return NotFound(
+            summary + ".",
+            hint="This path has no id in it, so the base URL is probably wrong: give the host "
+            "only (https://SUBDOMAIN.zendesk.com, or the sandbox's base_url), without /api/v2.",
+            **kwargs,
+        )
     if status == 404:
         hint = "Check the id"
         if operation is not None and "list" in actions_of(operation.entity):
@@ -342,20 +349,22 @@ class Engine:
                 retry_after = parse_retry_after(outcome.headers.get("Retry-After"), self.clock())
             else:
                 status, retry_after = None, None
+            error = None if isinstance(outcome, httpx.Response) else outcome
             delay = self.retry.delay_before_retry(
                 attempt=attempts,
                 method=retry_method,
                 status=status,
                 retry_after=retry_after,
                 waited=waited,
+                refused=error is not None and connection_refused(error),
             )
+            reason = retry_reason(status, error)
             if delay is None:
                 if isinstance(outcome, httpx.Response):
                     raise self.error_for(outcome, operation, retry_after)
                 host = urlsplit(url).netloc
                 raise TransportError(
-                    f"Could not reach {host} after {attempts} attempt(s): "
-                    f"{type(outcome).__name__}.",
+                    f"Could not reach {host} after {attempts} attempt(s): {reason}.",
                     hint="Check the network, the subdomain or base_url, and the timeout.",
                 ) from outcome
             waited += delay
@@ -365,7 +374,8 @@ class Engine:
                 urlsplit(url).path,
                 delay,
                 attempts,
-                status if status is not None else type(outcome).__name__,
+                reason,
+                extra={"retry_delay": delay, "retry_reason": reason},  # the CLI shows these
             )
             yield Sleep(delay)
 
