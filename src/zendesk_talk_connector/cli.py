@@ -776,9 +776,9 @@ def _run_export(args: argparse.Namespace) -> int:
         return "nothing was exported yet."
 
     code = _run_guarded(body, interrupted)
-    if code != EXIT_OK and args.out.exists() and not args.checkpoint.exists():
-        if created or args.out.stat().st_size == 0:
-            args.out.unlink()  # no page was saved: leave no empty (or torn) file behind
+    unsaved = code != EXIT_OK and args.out.exists() and not args.checkpoint.exists()
+    if unsaved and (created or args.out.stat().st_size == 0):
+        args.out.unlink()  # no page was saved: leave no empty (or torn) file behind
     return code
 
 
