@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from email.utils import format_datetime
 
-import pytest
-
 import httpx
+import pytest
 
 from zendesk_talk_connector.retry import (
     RetryPolicy,
