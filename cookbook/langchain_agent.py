@@ -18,15 +18,22 @@ installed (model: ``OPENAI_MODEL``, default ``gpt-4.1-mini``), or ``ANTHROPIC_AP
 
     OPENAI_API_KEY=sk-... python cookbook/langchain_agent.py
 
-The data still comes from the sandbox, so you can compare the model's answers with the
-scripted ones.
+The data comes from the sandbox, so you can compare the model's answers with the scripted
+ones, unless ``ZENDESK_SUBDOMAIN``, ``ZENDESK_EMAIL`` and ``ZENDESK_API_TOKEN`` are set: then
+your Zendesk account is queried (read-only), with the scripted model or a real one
+(``ZENDESK_BASE_URL`` instead of the subdomain names another host)::
+
+    ZENDESK_SUBDOMAIN=acme ZENDESK_EMAIL=me@acme.com ZENDESK_API_TOKEN=... \
+        python cookbook/langchain_agent.py
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime, timedelta, timezone
 from typing import Annotated, Any
 
 from langchain.agents import create_agent
@@ -38,10 +45,9 @@ from pydantic import SkipValidation
 
 from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkApiTokenAuthConfig
 from zendesk_talk_connector.output import table_records
-from zendesk_talk_connector.sandbox import Sandbox
 
-NOW = 1_732_894_200  # Friday 2024-11-29 15:30:00 UTC
-SINCE = "2024-11-27"
+NOW = 1_732_894_200  # the sandbox's "now": Friday 2024-11-29 15:30:00 UTC
+ENV_SETTINGS = ("subdomain", "base_url", "email", "api_token")  # ZENDESK_<NAME> variables
 SYSTEM_PROMPT = (
     "You answer questions about a Zendesk Talk (voice) account using the tools. Ask only for "
     "the fields you need (fields=[...]); use the summary numbers for totals and averages."
@@ -115,23 +121,28 @@ def most_missed(history: History) -> Iterator[AIMessage]:
     )
 
 
-def average_duration(history: History) -> Iterator[AIMessage]:
-    # A typo first ("feilds"): the error names the allowed params, and the model retries.
-    yield call("zendesk_talk_calls_list", start_time=SINCE, limit=100000, feilds=["duration"])
-    yield call("zendesk_talk_calls_list", start_time=SINCE, limit=100000, fields=["duration"])
-    duration = seen(history)["summary"]["duration"]
-    yield AIMessage(
-        f"The average duration of the {duration['count']} calls since {SINCE} is "
-        f"{duration['avg']} s ({duration['avg'] / 60:.1f} min)."
-    )
+def average_duration(since: str) -> Script:
+    def script(history: History) -> Iterator[AIMessage]:
+        # A typo first ("feilds"): the error names the allowed params, and the model retries.
+        yield call("zendesk_talk_calls_list", start_time=since, limit=100000, feilds=["duration"])
+        yield call("zendesk_talk_calls_list", start_time=since, limit=100000, fields=["duration"])
+        duration = seen(history)["summary"]["duration"]
+        yield AIMessage(
+            f"The average duration of the {duration['count']} calls since {since} is "
+            f"{duration['avg']} s ({duration['avg'] / 60:.1f} min)."
+        )
+
+    return script
 
 
-QUESTIONS: list[tuple[str, Script]] = [
-    ("Which phone numbers have SMS enabled?", sms_numbers),
-    ("Show current queue activity", queue),
-    ("Which agent missed the most calls today?", most_missed),
-    (f"What is the average call duration since {SINCE}?", average_duration),
-]
+def questions(now: int) -> list[tuple[str, Script]]:
+    since = (datetime.fromtimestamp(now, timezone.utc) - timedelta(days=2)).date().isoformat()
+    return [
+        ("Which phone numbers have SMS enabled?", sms_numbers),
+        ("Show current queue activity", queue),
+        ("Which agent missed the most calls today?", most_missed),
+        (f"What is the average call duration since {since}?", average_duration(since)),
+    ]
 
 
 # -- a real model, when a key is set --------------------------------------------------------
@@ -157,6 +168,27 @@ def real_model() -> BaseChatModel | None:
     return None
 
 
+# -- the Talk API: your account when configured, else the sandbox ---------------------------
+
+
+@contextlib.contextmanager
+def talk_api() -> Iterator[tuple[ZendeskTalkApiTokenAuthConfig, dict[str, str], int]]:
+    """(auth, connector config, "now") for Zendesk if configured, else the sandbox."""
+    env = {k: os.environ.get(f"ZENDESK_{k.upper()}", "") for k in ENV_SETTINGS}
+    host = {"base_url": env["base_url"]} if env["base_url"] else {"subdomain": env["subdomain"]}
+    if env["email"] and env["api_token"] and any(host.values()):
+        auth = ZendeskTalkApiTokenAuthConfig(email=env["email"], api_token=env["api_token"])
+        print(f"Zendesk account at {next(iter(host.values()))} (read-only)")
+        yield auth, host, int(datetime.now(timezone.utc).timestamp())
+        return
+    from zendesk_talk_connector.sandbox import Sandbox  # only needed offline
+
+    with Sandbox(seed=0, now=NOW) as sandbox:
+        print(f"Sandbox Talk API at {sandbox.base_url}")
+        auth = ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token)
+        yield auth, {"base_url": sandbox.base_url}, NOW
+
+
 # -- the run --------------------------------------------------------------------------------
 
 
@@ -175,30 +207,25 @@ def show(messages: list[BaseMessage]) -> None:
 
 
 def main() -> None:
-    with Sandbox(seed=0, now=NOW) as sandbox:
-        print(f"Sandbox Talk API at {sandbox.base_url}")
-        auth = ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token)
-        with SyncZendeskTalkConnector(auth, base_url=sandbox.base_url) as connector:
-            toolkit = ZendeskTalkToolkit(connector=connector)
-            tools = toolkit.get_tools()
-            print(f"{len(tools)} tools, e.g. {', '.join(t.name for t in tools[:3])}")
-            model = real_model()
-            print(f"Model: {type(model).__name__ if model else 'scripted (offline)'}")
-            for question, script in QUESTIONS:
-                if model is None:
-                    history: History = []
-                    llm: BaseChatModel = ScriptedChatModel(
-                        messages=script(history), history=history
-                    )
-                else:
-                    llm = model
-                agent = create_agent(llm, tools, system_prompt=SYSTEM_PROMPT)
-                print(f"\nQ: {question}")
-                state: Any = {"messages": [{"role": "user", "content": question}]}
-                result = agent.invoke(state)
-                show(result["messages"])
-                print(f"A: {result['messages'][-1].content}")
-            toolkit.close()
+    with talk_api() as (auth, config, now), SyncZendeskTalkConnector(auth, config) as connector:
+        toolkit = ZendeskTalkToolkit(connector=connector)
+        tools = toolkit.get_tools()
+        print(f"{len(tools)} tools, e.g. {', '.join(t.name for t in tools[:3])}")
+        model = real_model()
+        print(f"Model: {type(model).__name__ if model else 'scripted (offline)'}")
+        for question, script in questions(now):
+            if model is None:
+                history: History = []
+                llm: BaseChatModel = ScriptedChatModel(messages=script(history), history=history)
+            else:
+                llm = model
+            agent = create_agent(llm, tools, system_prompt=SYSTEM_PROMPT)
+            print(f"\nQ: {question}")
+            state: Any = {"messages": [{"role": "user", "content": question}]}
+            result = agent.invoke(state)
+            show(result["messages"])
+            print(f"A: {result['messages'][-1].content}")
+        toolkit.close()
 
 
 if __name__ == "__main__":

@@ -13,24 +13,29 @@ Each subcommand is one ``_add_<name>`` function registered in :data:`_SUBCOMMAND
 its parser and sets ``handler`` (``args -> exit code``). Heavy imports happen inside handlers.
 Credentials come from flags or environment variables (:data:`ENV_VARS`); the commands use
 the sync connector (``mcp`` the async one). Exit codes: 0 success, 1 API or network error,
-2 bad input (usage, params, configuration), 130 interrupted.
+2 bad input (usage, params, configuration, credentials), 130 interrupted, 141 output pipe
+closed by the reader (as a process killed by ``SIGPIPE``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from .connector import SyncZendeskTalkConnector
     from .errors import ZendeskTalkError
     from .export import ExportCheckpoint
@@ -50,6 +55,7 @@ ENV_VARS: dict[str, str] = {
 }
 """Connection settings: flag (``--api-token``) or environment variable; the flag wins."""
 EXIT_OK, EXIT_API_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 128 + 13  # 13 is SIGPIPE (not in the signal module on Windows)
 
 
 class UsageError(Exception):
@@ -92,8 +98,23 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
         flag = "--" + name.replace("_", "-")
         group.add_argument(flag, dest=name, metavar="VALUE", help=f"{helps[name]} [${env}]")
     group.add_argument(
-        "--timeout", type=float, default=30.0, metavar="S", help="HTTP timeout (default 30)"
+        "--timeout",
+        type=_positive_seconds,
+        default=30.0,
+        metavar="S",
+        help="HTTP timeout in seconds (default 30)",
     )
+
+
+def _positive_seconds(text: str) -> float:
+    """An argparse type: a number of seconds above zero."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
 
 
 def connector_options(
@@ -109,14 +130,22 @@ def connector_options(
     }
     auth: ZendeskTalkApiTokenAuthConfig | ZendeskTalkOauth20AuthConfig
     if value["oauth_access_token"]:
-        auth = ZendeskTalkOauth20AuthConfig(
+        auth = _auth_config(
+            ZendeskTalkOauth20AuthConfig,
             access_token=value["oauth_access_token"],
             refresh_token=value["oauth_refresh_token"],
             client_id=value["oauth_client_id"],
             client_secret=value["oauth_client_secret"],
         )
     elif value["email"] and value["api_token"]:
-        auth = ZendeskTalkApiTokenAuthConfig(email=value["email"], api_token=value["api_token"])
+        if "@" not in value["email"]:
+            raise UsageError(
+                f"{_option_names('email')} must be the email address of the Zendesk user the "
+                "API token belongs to (it has no '@')."
+            )
+        auth = _auth_config(
+            ZendeskTalkApiTokenAuthConfig, email=value["email"], api_token=value["api_token"]
+        )
     else:
         raise UsageError(
             "No credentials: set ZENDESK_EMAIL and ZENDESK_API_TOKEN (or "
@@ -136,6 +165,36 @@ def connector_options(
     return options
 
 
+AuthConfigModel = TypeVar("AuthConfigModel", bound="BaseModel")
+_AUTH_FIELD_OPTIONS = {
+    "access_token": "oauth_access_token",
+    "refresh_token": "oauth_refresh_token",
+    "client_id": "oauth_client_id",
+    "client_secret": "oauth_client_secret",
+}
+"""Auth config field -> connection setting, where their names differ."""
+
+
+def _option_names(setting: str) -> str:
+    return f"--{setting.replace('_', '-')} (${ENV_VARS[setting]})"
+
+
+def _auth_config(model: type[AuthConfigModel], **values: Any) -> AuthConfigModel:
+    """The auth config, or one line naming the option at fault (never its value: secrets)."""
+    from pydantic import ValidationError
+
+    try:
+        return model(**values)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_input=False, include_url=False):
+            field = str(error["loc"][0]) if error["loc"] else ""
+            setting = _AUTH_FIELD_OPTIONS.get(field, field)
+            where = _option_names(setting) if setting in ENV_VARS else "credentials"
+            problems.append(f"{where}: {error['msg']}")
+        raise UsageError(f"Invalid credentials: {'; '.join(problems)}.") from None
+
+
 def _token_refreshed(auth: Any) -> None:
     print(
         "zendesk-talk: note: the OAuth access token was refreshed; refresh tokens rotate, so "
@@ -150,8 +209,11 @@ def _sync_connector(args: argparse.Namespace, **extra: Any) -> SyncZendeskTalkCo
     return SyncZendeskTalkConnector(**connector_options(args), **extra)
 
 
-def _run_guarded(body: Callable[[], int]) -> int:
-    """Run a command body: connector errors and bad input become one line and an exit code."""
+def _run_guarded(body: Callable[[], int], interrupted: Callable[[], str] = lambda: "") -> int:
+    """Run a command body: connector errors and bad input become one line and an exit code.
+
+    ``interrupted`` adds what a Ctrl-C leaves behind to the "interrupted" line.
+    """
     from .errors import ZendeskTalkError
 
     try:
@@ -161,7 +223,51 @@ def _run_guarded(body: Callable[[], int]) -> int:
     except ZendeskTalkError as exc:
         return _fail(str(_in_cli_terms(exc)), _exit_code(exc))
     except KeyboardInterrupt:
-        return _fail("interrupted", EXIT_INTERRUPTED)
+        aftermath = interrupted()
+        return _fail(f"interrupted; {aftermath}" if aftermath else "interrupted", EXIT_INTERRUPTED)
+
+
+class _RetryNotices(logging.Handler):
+    """Passes each "waiting before a retry" of the connector to ``note``, with its reason."""
+
+    def __init__(self, note: Callable[[str], None]) -> None:
+        super().__init__(logging.INFO)
+        self.note = note
+
+    def emit(self, record: logging.LogRecord) -> None:
+        delay, reason = getattr(record, "retry_delay", None), getattr(record, "retry_reason", None)
+        if delay is not None and reason is not None:
+            self.note(f"waiting {delay:.1f}s before retrying: {reason}")
+
+
+@contextmanager
+def _retry_notices(note: Callable[[str], None]) -> Iterator[None]:
+    """Say on stderr why a command waits (the connector logs its retries, see engine.py)."""
+    logger = logging.getLogger("zendesk_talk_connector")
+    handler, level = _RetryNotices(note), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _add_max_wait(parser: argparse.ArgumentParser, default: float, help_tail: str) -> None:
+    parser.add_argument(
+        "--max-wait",
+        type=float,
+        default=default,
+        metavar="S",
+        help="give up a request after waiting S seconds in total for rate limits and retries "
+        f"(default {default:g}{help_tail})",
+    )
+
+
+def _check_max_wait(args: argparse.Namespace) -> None:
+    if args.max_wait < 0:
+        raise UsageError("--max-wait must be 0 or more seconds.")
 
 
 def _in_cli_terms(error: ZendeskTalkError) -> ZendeskTalkError:
@@ -178,6 +284,10 @@ def _names(values: Sequence[str] | None) -> list[str] | None:
     if not values:
         return None
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def _notice(text: str) -> None:
+    print(f"zendesk-talk: {text}", file=sys.stderr, flush=True)
 
 
 def _dump(value: Any, pretty: bool) -> str:
@@ -219,6 +329,7 @@ def _add_call(subparsers: Subparsers) -> None:
         "--allow-writes", action="store_true", help="allow write actions (availabilities update)"
     )
     parser.add_argument("--pretty", action="store_true", help="indent the JSON output")
+    _add_max_wait(parser, 60.0, "; each wait is announced on stderr")
     _add_connection_options(parser)
     parser.set_defaults(handler=_run_call)
 
@@ -252,9 +363,15 @@ def _run_call(args: argparse.Namespace) -> int:
     def body() -> int:
         from .export import record_json
         from .results import ZendeskTalkExecuteResult
+        from .retry import RetryPolicy
 
         params = parse_params(args.param, args.json_params)
-        with _sync_connector(args, allow_writes=args.allow_writes) as connector:
+        _check_max_wait(args)
+        retry = RetryPolicy(max_total_wait=args.max_wait)
+        with (
+            _retry_notices(_notice),
+            _sync_connector(args, allow_writes=args.allow_writes, retry=retry) as connector,
+        ):
             result = connector.execute(args.entity, args.action, params)
         if isinstance(result, ZendeskTalkExecuteResult):
             output: Any = {
@@ -430,14 +547,7 @@ def _add_export(subparsers: Subparsers) -> None:
         help="at most N requests per minute (e.g. 10 for Zendesk's export limit; default: "
         "no pacing, 429s are waited out)",
     )
-    parser.add_argument(
-        "--max-wait",
-        type=float,
-        default=900.0,
-        metavar="S",
-        help="give up a request after waiting S seconds in total for rate limits and retries "
-        "(default 900; the checkpoint keeps the progress)",
-    )
+    _add_max_wait(parser, 900.0, "; the checkpoint keeps the progress")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     _add_connection_options(parser)
     parser.set_defaults(handler=_run_export)
@@ -466,7 +576,7 @@ class Progress:
         done = 1.0 if checkpoint.complete else done
         filled = round(done * self.WIDTH)
         elapsed = max(time.monotonic() - self.started, 1e-6)
-        moment = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(position))
+        moment = _iso(position)
         line = (
             f"{self.entity} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {done:4.0%} "
             f"{checkpoint.records:,} records, {checkpoint.pages:,} pages, "
@@ -509,6 +619,10 @@ def _epoch(text: str, option: str) -> int:
     return value
 
 
+def _iso(epoch: int) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch))
+
+
 def _run_export(args: argparse.Namespace) -> int:
     def body() -> int:
         from .retry import RetryPolicy
@@ -519,12 +633,8 @@ def _run_export(args: argparse.Namespace) -> int:
             raise UsageError("--until must be after --since.")
         if args.max_rate is not None and args.max_rate <= 0:
             raise UsageError("--max-rate must be positive.")
+        _check_max_wait(args)
         progress = Progress(args.entity, since, until or int(time.time()), sys.stderr, args.quiet)
-
-        def sleep(seconds: float) -> None:
-            progress.note(f"waiting {seconds:.1f}s (rate limited or retrying)")
-            time.sleep(seconds)
-
         interval = 60.0 / args.max_rate if args.max_rate else 0.0
         last_page = time.monotonic()
 
@@ -539,7 +649,7 @@ def _run_export(args: argparse.Namespace) -> int:
         patient = RetryPolicy(
             max_attempts=1_000, max_total_wait=args.max_wait, base_delay=1.0, max_delay=60.0
         )
-        with _sync_connector(args, retry=patient, sleep=sleep) as connector:
+        with _retry_notices(progress.note), _sync_connector(args, retry=patient) as connector:
             checkpoint = connector.export(
                 args.entity,
                 args.out,
@@ -552,7 +662,19 @@ def _run_export(args: argparse.Namespace) -> int:
         progress.finish(checkpoint, args.out)
         return EXIT_OK
 
-    return _run_guarded(body)
+    args.checkpoint = args.checkpoint or args.out.with_name(args.out.name + ".checkpoint")
+    created = not args.out.exists()
+
+    def interrupted() -> str:
+        if args.checkpoint.exists():
+            return "progress saved; run the same command to resume."
+        return "nothing was exported yet."
+
+    code = _run_guarded(body, interrupted)
+    unsaved = code != EXIT_OK and args.out.exists() and not args.checkpoint.exists()
+    if unsaved and (created or args.out.stat().st_size == 0):
+        args.out.unlink()  # no page was saved: leave no empty (or torn) file behind
+    return code
 
 
 # -- mcp --------------------------------------------------------------------------------
@@ -667,7 +789,7 @@ def _run_sandbox(args: argparse.Namespace) -> int:
         return 1
     details = {
         "base_url": sandbox.base_url,
-        "api_url": sandbox.api_url,
+        "curl_url": sandbox.api_url,
         "email": sandbox.email,
         "api_token": sandbox.api_token,
         "access_token": sandbox.access_token,
@@ -684,6 +806,11 @@ def _run_sandbox(args: argparse.Namespace) -> int:
         width = max(map(len, details))
         for key, value in details.items():
             print(f"  {key + ':':<{width + 1}} {value}")
+        print(
+            "Give base_url to the connector, --base-url or ZENDESK_BASE_URL; curl_url is the "
+            "Talk API root, for calling endpoints by hand (curl -u EMAIL/token:API_TOKEN "
+            "CURL_URL/phone_numbers)."
+        )
         print(flush=True)
 
     stopped = threading.Event()
@@ -734,7 +861,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 2
-    return handler(args)
+    try:
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit flush
+    except BrokenPipeError:
+        # The reader (`| head`) has what it wanted: stop quietly, as other tools do. Python
+        # flushes stdout again at exit, so point it at devnull to keep that one quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    return code
 
 
 if __name__ == "__main__":

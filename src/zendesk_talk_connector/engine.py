@@ -43,7 +43,7 @@ from .pages import parse_page
 from .paging import IncrementalPager, OffsetPager, SinglePage, query_params
 from .record_base import Record
 from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
-from .retry import RetryPolicy, parse_retry_after
+from .retry import RetryPolicy, connection_refused, parse_retry_after, retry_reason
 
 if TYPE_CHECKING:
     from .params import Params
@@ -274,6 +274,13 @@ def error_from_response(
             "Talk Professional; exports need an admin).",
             **kwargs,
         )
+    if status == 404 and operation is not None and not operation.path_params:
+        return NotFound(
+            summary + ".",
+            hint="This path has no id in it, so the base URL is probably wrong: give the host "
+            "only (https://SUBDOMAIN.zendesk.com, or the sandbox's base_url), without /api/v2.",
+            **kwargs,
+        )
     if status == 404:
         return NotFound(summary + ".", hint=_not_found_hint(operation), **kwargs)
     if status == 429:
@@ -374,20 +381,22 @@ class Engine:
                 retry_after = parse_retry_after(outcome.headers.get("Retry-After"), self.clock())
             else:
                 status, retry_after = None, None
+            error = None if isinstance(outcome, httpx.Response) else outcome
             delay = self.retry.delay_before_retry(
                 attempt=attempts,
                 method=retry_method,
                 status=status,
                 retry_after=retry_after,
                 waited=waited,
+                refused=error is not None and connection_refused(error),
             )
+            reason = retry_reason(status, error)
             if delay is None:
                 if isinstance(outcome, httpx.Response):
                     raise self.error_for(outcome, operation, retry_after)
                 host = urlsplit(url).netloc
                 raise TransportError(
-                    f"Could not reach {host} after {attempts} attempt(s): "
-                    f"{type(outcome).__name__}.",
+                    f"Could not reach {host} after {attempts} attempt(s): {reason}.",
                     hint="Check the network, the subdomain or base_url, and the timeout.",
                 ) from outcome
             waited += delay
@@ -397,7 +406,8 @@ class Engine:
                 urlsplit(url).path,
                 delay,
                 attempts,
-                status if status is not None else type(outcome).__name__,
+                reason,
+                extra={"retry_delay": delay, "retry_reason": reason},  # the CLI shows these
             )
             yield Sleep(delay)
 

@@ -18,6 +18,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +97,14 @@ def _epoch(value: Any, name: str) -> int:
     return epoch
 
 
-def _describe_bound(until: int | None) -> str:
-    return f" until {until}" if until is not None else ""
+def _iso(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _span(entity: str, since: int, until: int | None) -> str:
+    """``calls since 2024-11-01T00:00:00Z [until ...]``: an export, as its caller gave it."""
+    span = f"{entity} since {_iso(since)}"
+    return span if until is None else f"{span} until {_iso(until)}"
 
 
 class JsonlExport:
@@ -154,8 +161,8 @@ class JsonlExport:
             state = ExportCheckpoint.load(checkpoint_path, self.operation)
             if (state.entity, state.since, state.until) != (entity, since, until):
                 raise ExportError(
-                    f"Checkpoint {checkpoint_path} is for another export ({state.entity} since "
-                    f"{state.since}{_describe_bound(state.until)}).",
+                    f"Checkpoint {checkpoint_path} is for another export "
+                    f"({_span(state.entity, state.since, state.until)}).",
                     hint="Run that export again, write to another file, or start over with "
                     "overwrite=True (CLI: --overwrite).",
                 )

@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from email.utils import format_datetime
 
+import httpx
 import pytest
 
-from zendesk_talk_connector.retry import RetryPolicy, parse_retry_after
+from zendesk_talk_connector.retry import (
+    RetryPolicy,
+    connection_refused,
+    parse_retry_after,
+    retry_reason,
+)
 
 NOW = 1_700_000_000.0
 
@@ -83,3 +89,35 @@ def test_non_idempotent_requests_are_not_repeated_after_5xx_or_network_errors():
 def test_invalid_policy_is_rejected():
     with pytest.raises(ValueError, match="max_attempts"):
         RetryPolicy(max_attempts=0)
+
+
+def _wrapped(error: OSError) -> httpx.ConnectError:
+    """An OS error as httpx raises it: wrapped (by httpcore, then httpx) as a cause."""
+    try:
+        try:
+            raise error
+        except OSError as inner:
+            raise httpx.ConnectError(str(inner)) from inner
+    except httpx.ConnectError as outer:
+        return outer
+
+
+def test_a_refused_connection_gets_only_refused_attempts():
+    policy = RetryPolicy(max_attempts=1000, max_total_wait=900, jitter=lambda: 1.0)
+    ask = {"method": "GET", "status": None, "retry_after": None, "waited": 0}
+    assert policy.delay_before_retry(attempt=1, refused=True, **ask) == 0.5
+    assert policy.delay_before_retry(attempt=2, refused=True, **ask) is None
+    assert policy.delay_before_retry(attempt=2, refused=False, **ask) == 1.0
+    assert RetryPolicy(max_attempts=1).delay_before_retry(attempt=1, refused=True, **ask) is None
+    with pytest.raises(ValueError, match="refused_attempts"):
+        RetryPolicy(refused_attempts=0)
+
+
+def test_retry_reasons_name_what_happened():
+    refused = _wrapped(ConnectionRefusedError(111, "Connection refused"))
+    unreachable = _wrapped(OSError(101, "Network is unreachable"))
+    assert connection_refused(refused) and not connection_refused(unreachable)
+    assert retry_reason(None, refused) == "connection refused"
+    assert retry_reason(None, unreachable) == "network error (ConnectError)"
+    assert retry_reason(429, None) == "rate limited (HTTP 429)"
+    assert retry_reason(503, None) == "server error (HTTP 503)"

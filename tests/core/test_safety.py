@@ -120,6 +120,7 @@ def test_retries_are_logged_without_secrets(sandbox, caplog, sleeps):
         connector.execute("lines", "list", {"limit": 2})
         connector.close()
     assert (
-        "retrying GET /api/v2/channels/voice/lines in 1.00s (attempt 1 failed: 429)" in caplog.text
+        "retrying GET /api/v2/channels/voice/lines in 1.00s "
+        "(attempt 1 failed: rate limited (HTTP 429))" in caplog.text
     )
     assert sandbox.api_token not in caplog.text

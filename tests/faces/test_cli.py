@@ -1,10 +1,12 @@
 """The ``zendesk-talk`` CLI as subprocesses against the sandbox: call, entities, tools,
-export (complete, bounded, rate limited, killed and resumed, failed and resumed), help."""
+export (complete, bounded, rate limited, killed and resumed, failed and resumed), help, and
+what a newcomer trips over (closed pipes, waits, refused connections, bad credentials)."""
 
 from __future__ import annotations
 
 import json
 import signal
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -32,6 +34,24 @@ def _epoch(iso: str) -> int:
     value = epoch_of(iso)
     assert value is not None
     return value
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+    return port
+
+
+def _one_error_line(done: subprocess.CompletedProcess[str], code: int) -> str:
+    """The command failed with ``code`` and said why in one line, with no traceback."""
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("zendesk-talk: error: ")
+    return lines[0]
 
 
 def _since(records: list[JSON], since: str, until: str | None = None) -> list[JSON]:
@@ -230,7 +250,8 @@ def test_export_waits_out_rate_limits(
     done = run_cli("export", "calls", "--since", "2024-11-28", "--out", str(out), env=env)
     assert done.returncode == 0, done.stderr
     assert time.monotonic() - started >= 1.0
-    assert "waiting 1.0s (rate limited or retrying)" in done.stderr
+    assert "waiting 1.0s before retrying: rate limited (HTTP 429)" in done.stderr
+    assert "s before retrying: network error (RemoteProtocolError)" in done.stderr  # dropped
     assert _lines(out) == _since(sandbox.data.calls, "2024-11-28T00:00:00Z")
 
 
@@ -306,8 +327,133 @@ def test_export_refuses_to_mix_files(env: dict[str, str], tmp_path: Path) -> Non
     assert out.read_text() == "something else\n"
     assert run_cli(*base, "--overwrite", "-q", env=env).returncode == 0
     other = run_cli("export", "calls", "--since", "2024-11-28", "--out", str(out), env=env)
-    assert other.returncode == 2
-    assert "is for another export" in other.stderr
+    line = _one_error_line(other, 2)
+    assert "is for another export (calls since 2024-11-29T00:00:00Z)." in line
     bad_date = run_cli("export", "calls", "--since", "yesterday", "--out", str(out), env=env)
     assert bad_date.returncode == 2
     assert "--since" in bad_date.stderr
+
+
+def test_export_interrupted_says_how_to_resume(
+    env: dict[str, str], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    out = tmp_path / "legs.jsonl"
+    checkpoint = Path(f"{out}.checkpoint")
+    args = [*CLI, "export", "call_legs", "--since", "2024-11-22", "--out", str(out), "-q"]
+    sandbox.faults.latency = 0.15
+    proc = subprocess.Popen(
+        args, env=subprocess_env(env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not checkpoint.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGINT)  # Ctrl-C
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130
+    assert stderr.splitlines() == [
+        "zendesk-talk: error: interrupted; progress saved; run the same command to resume."
+    ]
+    state = json.loads(checkpoint.read_text())
+    assert state["records"] > 0 and state["offset"] == out.stat().st_size
+
+
+# -- what a newcomer trips over ---------------------------------------------------------
+
+
+def test_a_closed_pipe_ends_quietly(env: dict[str, str]) -> None:
+    """``zendesk-talk call ... | head -c 100``: far more output than a pipe buffers."""
+    args = [*CLI, "call", "calls", "list", "-p", "start_time=2024-11-22", "-p", "limit=1000"]
+    proc = subprocess.Popen(
+        args, env=subprocess_env(env), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    head = proc.stdout.read(100)
+    proc.stdout.close()  # what `head` does once it has its bytes
+    stderr = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 141  # as a process killed by SIGPIPE
+    assert head.startswith(b'{"data": [')
+    assert stderr == ""
+
+
+def test_call_says_that_it_waits_and_why(env: dict[str, str], sandbox: Sandbox) -> None:
+    sandbox.faults.fail_next(1, status=429, retry_after="1")
+    done = run_cli("call", "addresses", "list", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "zendesk-talk: waiting 1.0s before retrying: rate limited (HTTP 429)\n"
+    assert json.loads(done.stdout)["data"] == sandbox.data.addresses
+
+    sandbox.faults.fail_next(1, status=429, retry_after="30")
+    started = time.monotonic()
+    impatient = run_cli("call", "addresses", "list", "--max-wait", "5", env=env)
+    assert time.monotonic() - started < 25  # gave up at once instead of waiting 30 s
+    line = _one_error_line(impatient, 1)
+    assert "HTTP 429" in line and "Wait 30 seconds" in line
+
+
+@pytest.mark.parametrize("command", ["call", "export"])
+def test_a_refused_connection_fails_fast_and_says_so(
+    command: str, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    out = tmp_path / "calls.jsonl"
+    args = {
+        "call": ["call", "addresses", "list"],
+        "export": ["export", "calls", "--since", "2024-11-28", "--out", str(out)],
+    }[command]
+    env = {**sandbox_env(sandbox), "ZENDESK_BASE_URL": f"http://127.0.0.1:{_closed_port()}"}
+    started = time.monotonic()
+    done = run_cli(*args, env=env)
+    assert time.monotonic() - started < 30  # seconds, not the 15 minutes of --max-wait
+    assert done.returncode == 1
+    *waits, last = done.stderr.splitlines()
+    assert [w.endswith("before retrying: connection refused") for w in waits] == [True]
+    assert last.startswith("zendesk-talk: error: ")
+    assert "after 2 attempt(s): connection refused" in last
+    assert not out.exists()  # a failed export leaves no empty file behind
+
+
+@pytest.mark.parametrize(
+    ("flags", "env_email", "option"),
+    [
+        (["--email", "me"], None, "--email ($ZENDESK_EMAIL)"),
+        ([], "me", "--email ($ZENDESK_EMAIL)"),
+        (["--email", "@"], None, "--email ($ZENDESK_EMAIL): String should have at least 3"),
+        (["--subdomain", "acme.zendesk.com/api"], None, "subdomain"),
+    ],
+)
+def test_credential_errors_are_one_line_exit_2(
+    sandbox: Sandbox, flags: list[str], env_email: str | None, option: str
+) -> None:
+    env = sandbox_env(sandbox)
+    if env_email is not None:
+        env["ZENDESK_EMAIL"] = env_email
+    if "--subdomain" in flags:
+        del env["ZENDESK_BASE_URL"]
+    env["ZENDESK_API_TOKEN"] = "a-secret-token"
+    done = run_cli("call", "addresses", "list", *flags, env=env)
+    line = _one_error_line(done, 2)
+    assert option in line
+    assert "a-secret-token" not in line
+
+
+def test_the_sandbox_url_for_curl_is_no_base_url(env: dict[str, str], sandbox: Sandbox) -> None:
+    """Its old name, ``api_url``, got used as --base-url: a list then says so."""
+    done = run_cli("call", "phone_numbers", "list", "--base-url", sandbox.api_url, env=env)
+    line = _one_error_line(done, 1)
+    assert "HTTP 404" in line and "the base URL is probably wrong" in line
+    missing = run_cli("call", "phone_numbers", "get", "-p", "phone_number_id=9", env=env)
+    assert "Check the id" in _one_error_line(missing, 1)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "soon"])
+def test_a_timeout_must_be_positive(env: dict[str, str], value: str) -> None:
+    done = run_cli("call", "addresses", "list", "--timeout", value, env=env)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1].endswith(
+        f"argument --timeout: {value!r} is not a positive number of seconds"
+    )

@@ -91,11 +91,12 @@ def test_cli_sandbox_serves_until_terminated() -> None:
         details = json.loads(_read_line(lines))
         assert details["base_url"] == f"http://127.0.0.1:{port}"
         auth = (f"{details['email']}/token", details["api_token"])
-        response = httpx.get(f"{details['api_url']}/phone_numbers", auth=auth, timeout=10)
+        assert "api_url" not in details  # it got used as --base-url; curl_url does not invite that
+        response = httpx.get(f"{details['curl_url']}/phone_numbers", auth=auth, timeout=10)
         assert response.status_code == 200
         assert response.json()["count"] == 300
         bearer = {"Authorization": f"Bearer {details['access_token']}"}
-        assert httpx.get(f"{details['api_url']}/ivr", headers=bearer).status_code == 200
+        assert httpx.get(f"{details['curl_url']}/ivr", headers=bearer).status_code == 200
     finally:
         code = _stop(proc, lines, signal.SIGTERM)
     assert code == 0
@@ -111,6 +112,7 @@ def test_python_m_sandbox_prints_credentials_and_stops_on_ctrl_c() -> None:
             lines[key.rstrip(":")] = value.strip()
         base_url = lines["base_url"]
         assert base_url.startswith("http://127.0.0.1:")
+        assert lines["curl_url"] == base_url + "/api/v2/channels/voice"
         auth = (f"{lines['email']}/token", lines["api_token"])
         url = f"{base_url}/api/v2/channels/voice/stats/agents_overview.json"
         assert httpx.get(url, auth=auth, timeout=10).status_code == 200

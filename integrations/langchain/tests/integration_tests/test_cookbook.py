@@ -18,13 +18,18 @@ RECIPE = Path(__file__).resolve().parents[4] / "cookbook" / "langchain_agent.py"
 NOW = 1_732_894_200  # the recipe's fixed "now"
 
 
-@pytest.mark.skipif(not RECIPE.exists(), reason="runs from the repository checkout only")
-def test_cookbook_runs_offline() -> None:
-    env = {
+def _without_keys_or_accounts() -> dict[str, str]:
+    """This environment minus model keys and Zendesk settings (the recipe reads both)."""
+    return {
         k: v
         for k, v in os.environ.items()
         if k not in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY") and not k.startswith("ZENDESK_")
     }
+
+
+@pytest.mark.skipif(not RECIPE.exists(), reason="runs from the repository checkout only")
+def test_cookbook_runs_offline() -> None:
+    env = _without_keys_or_accounts()
     done = subprocess.run(
         [sys.executable, "-W", "error", str(RECIPE)],
         capture_output=True,
@@ -75,3 +80,27 @@ def test_cookbook_runs_offline() -> None:
         out
     )
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not RECIPE.exists(), reason="runs from the repository checkout only")
+def test_cookbook_runs_against_an_account_from_the_environment() -> None:
+    """ZENDESK_* variables switch it to "your account": here a sandbox in another process."""
+    from zendesk_talk_connector.sandbox import Sandbox
+
+    env = _without_keys_or_accounts()
+    with Sandbox(seed=3) as account:  # "now" is the real now, as on a real account
+        env |= {
+            "ZENDESK_BASE_URL": account.base_url,
+            "ZENDESK_EMAIL": account.email,
+            "ZENDESK_API_TOKEN": account.api_token,
+        }
+        done = subprocess.run(
+            [sys.executable, str(RECIPE)], capture_output=True, text=True, timeout=120, env=env
+        )
+        asked = {r.path for r in account.requests}
+        base_url = account.base_url
+    assert done.returncode == 0, done.stderr
+    assert f"Zendesk account at {base_url} (read-only)" in done.stdout
+    assert "Sandbox Talk API" not in done.stdout
+    assert done.stdout.count("\nA: ") == 4
+    assert "/api/v2/channels/voice/stats/incremental/calls" in asked
