@@ -9,22 +9,21 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from functools import partial
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from pydantic import BaseModel
 
+from ._entities import AsyncEntities, Entities
 from .auth import TokenCallback, credentials_for
 from .auth_config import (
     AirbyteAuthConfig,
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkOauth20AuthConfig,
 )
-from .catalog import ENTITIES, OPERATIONS, Paging, actions_of, lookup, operations_of
+from .catalog import ENTITIES, OPERATIONS, Paging, operations_of
 from .engine import (
-    SEARCH_ACTION,
     Batch,
     Engine,
     ExecuteResult,
@@ -61,34 +60,8 @@ async def _asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-class EntityNamespace:
-    """``connector.<entity>``: one method per catalog action, plus ``iter`` for lists."""
-
-    def __init__(self, connector: _ConnectorBase, entity: str) -> None:
-        self._connector = connector
-        self._entity = entity
-
-    def __repr__(self) -> str:
-        return f"<{self._entity}: {', '.join(actions_of(self._entity))}>"
-
-    def __dir__(self) -> list[str]:
-        return [*actions_of(self._entity), "iter"]
-
-    def __getattr__(self, action: str) -> Callable[..., Any]:
-        if action == "iter":
-            return partial(self._connector._iterate, self._entity, "list")
-        if action == SEARCH_ACTION:  # hosted mode; local mode raises HostedModeRequired
-            return partial(self._connector._execute_kwargs, self._entity, action)
-        lookup(self._entity, action)  # raises UnknownOperation naming the valid actions
-        return partial(self._connector._execute_kwargs, self._entity, action)
-
-
 class _ConnectorBase:
-    """Configuration, catalog introspection and namespaces shared by both twins."""
-
-    # Defined by each twin (async or sync); the namespaces call them.
-    execute: Callable[..., Any]
-    iter: Callable[..., Any]
+    """Configuration and catalog introspection shared by both twins."""
 
     def __init__(
         self,
@@ -163,15 +136,13 @@ class _ConnectorBase:
             f"auth={self._auth_kind!r}, allow_writes={self._engine.allow_writes})"
         )
 
-    def __getattr__(self, name: str) -> EntityNamespace:
-        if name in ENTITIES:
-            return EntityNamespace(self, name)
-        raise AttributeError(
-            f"{type(self).__name__!r} has no attribute {name!r} (entities: {', '.join(ENTITIES)})"
-        )
+    if not TYPE_CHECKING:  # to type checkers an unknown attribute stays an error
 
-    def __dir__(self) -> list[str]:
-        return [*super().__dir__(), *ENTITIES]
+        def __getattr__(self, name: str) -> Any:
+            raise AttributeError(
+                f"{type(self).__name__!r} has no attribute {name!r} "
+                f"(entities: {', '.join(ENTITIES)})"
+            )
 
     @property
     def base_url(self) -> str:
@@ -241,12 +212,6 @@ class _ConnectorBase:
             },
         }
 
-    def _execute_kwargs(self, entity: str, action: str, **params: Any) -> Any:
-        return self.execute(entity, action, params)
-
-    def _iterate(self, entity: str, action: str, **params: Any) -> Any:
-        return self.iter(entity, action, params)
-
     def _stream_flow(
         self, entity: str, action: str, params: Mapping[str, Any] | None
     ) -> StreamFlow:
@@ -272,7 +237,7 @@ class _ConnectorBase:
         raise NotImplementedError
 
 
-class ZendeskTalkConnector(_ConnectorBase):
+class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
     """Async connector to the Zendesk Talk API.
 
     Example::
@@ -434,7 +399,7 @@ class ZendeskTalkConnector(_ConnectorBase):
         return None
 
 
-class SyncZendeskTalkConnector(_ConnectorBase):
+class SyncZendeskTalkConnector(Entities, _ConnectorBase):
     """The sync twin: same methods and results, over ``httpx.Client`` (no event loop)."""
 
     def __init__(
