@@ -1,7 +1,9 @@
-"""Writes :mod:`._namespaces`, the typed ``connector.<entity>`` classes, from the catalog.
+"""Writes the typed ``connector.<entity>`` classes from the catalog.
 
-Run ``python -m zendesk_talk_connector._namespaces_gen`` after changing the catalog or a params
-or record model; ``tests/core/test_namespaces.py`` fails until the committed module is current.
+:mod:`._namespaces` holds a class per entity and flavour (async, sync); :mod:`._entities` the
+connectors' properties returning them. Run ``python -m zendesk_talk_connector._namespaces_gen``
+after changing the catalog or a params or record model: ``tests/core/test_namespaces.py``
+fails until the committed modules are current.
 Each action becomes a method with the params model's fields as keyword-only parameters (their
 types, defaults and descriptions) returning the record model, or the list envelope of it;
 every entity with a ``list`` also gets ``iter``.
@@ -94,8 +96,7 @@ class _Module:
         """The types a caller may pass for ``annotation``, as source (a union's members)."""
         origin, args = get_origin(annotation), get_args(annotation)
         if origin is Annotated:
-            accepted = [item for item in annotation.__metadata__ if isinstance(item, Accepts)]
-            return self._all(accepted[0].types if accepted else args[:1])
+            return self._all(_accepted(annotation.__metadata__) or args[:1])
         if origin in (Union, types.UnionType):
             return self._all(args)
         if annotation is type(None):
@@ -133,12 +134,10 @@ class _Module:
         return self._typing("Any")
 
     def param(self, name: str, field: FieldInfo) -> Param:
-        if keyword.iskeyword(name) or name == "self" or name in _MODULE_NAMES:
+        if keyword.iskeyword(name) or name == "self":
             raise ValueError(f"param {name!r} cannot be a keyword argument of a generated method")
-        accepted = [item for item in field.metadata if isinstance(item, Accepts)]
-        kinds = self._all(accepted[0].types) if accepted else self.alternatives(field.annotation)
-        if accepted and "None" in self.alternatives(field.annotation):
-            kinds.append("None")
+        accepted = _accepted(field.metadata)  # pydantic keeps a field's own Annotated[] here
+        kinds = self._all(accepted) if accepted else self.alternatives(field.annotation)
         default: str | None = None
         if not field.is_required():
             literal = field.default_factory is None and _is_literal(field.default)
@@ -150,9 +149,13 @@ class _Module:
     def params_of(self, model: type[BaseModel]) -> tuple[Param, ...]:
         return tuple(self.param(name, field) for name, field in model.model_fields.items())
 
+    def imported_names(self) -> set[str]:
+        typing_only = (name for names in self.typing_only.values() for name in names)
+        return {*self.runtime["typing"], *typing_only, *(m.split(".")[0] for m in self.plain)}
 
-_MODULE_NAMES = frozenset({"cast", "records", "results", "hosted", "datetime"})
-"""Names the generated bodies use; a param of that name would shadow them."""
+
+def _accepted(metadata: Iterable[Any]) -> tuple[Any, ...] | None:
+    return next((item.types for item in metadata if isinstance(item, Accepts)), None)
 
 
 def _is_literal(value: Any) -> bool:
@@ -334,6 +337,10 @@ def render() -> dict[str, str]:
     """The generated modules (file name -> source) for the catalog as it is now."""
     module = _Module()
     methods = {entity: _methods(module, entity) for entity in ENTITIES}
+    names = {param.name for found in methods.values() for m in found for param in m.params}
+    shadowed = names & module.imported_names()
+    if shadowed:  # the cast() strings in the method bodies would resolve to the param
+        raise ValueError(f"params named like an imported name: {', '.join(sorted(shadowed))}")
     namespaces: list[str] = []
     classes: list[str] = []
     entities: list[str] = []
