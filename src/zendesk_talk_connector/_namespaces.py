@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 
-    from . import hosted, records, results
+    from . import params, records, results
 
 
 class AsyncPhoneNumbers(AsyncNamespace):
@@ -91,13 +91,13 @@ class AsyncPhoneNumbers(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.PhoneNumber]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the phone_numbers records synced into the context store: filter and sort over all
+        of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -169,13 +169,13 @@ class AsyncLines(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Line]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the lines records synced into the context store: filter and sort over all of them,
+        with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -289,13 +289,13 @@ class AsyncAddresses(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Address]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the addresses records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -382,13 +382,13 @@ class AsyncGreetings(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Greeting]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the greetings records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -475,13 +475,13 @@ class AsyncGreetingCategories(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.GreetingCategory]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the greeting_categories records synced into the context store: filter and sort
+        over all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -568,13 +568,13 @@ class AsyncIvrs(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Ivr]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the ivrs records synced into the context store: filter and sort over all of them,
+        with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -667,13 +667,13 @@ class AsyncIvrMenus(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.IvrMenu]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the ivr_menus records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -775,13 +775,13 @@ class AsyncIvrRoutes(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.IvrRoute]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the ivr_routes records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -908,13 +908,13 @@ class AsyncAgentsActivity(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.AgentActivity]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the agents_activity records synced into the context store: filter and sort over
+        all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -972,13 +972,13 @@ class AsyncAgentsOverview(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.AgentsOverview]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the agents_overview records synced into the context store: filter and sort over
+        all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1032,13 +1032,13 @@ class AsyncAccountOverview(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.AccountOverview]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the account_overview records synced into the context store: filter and sort over
+        all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1102,13 +1102,13 @@ class AsyncCurrentQueueActivity(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.CurrentQueueActivity]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the current_queue_activity records synced into the context store: filter and sort
+        over all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1180,13 +1180,13 @@ class AsyncCalls(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Call]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the calls records synced into the context store: filter and sort over all of them,
+        with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1266,13 +1266,13 @@ class AsyncCallLegs(AsyncNamespace):
     async def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.CallLeg]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the call_legs records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1392,13 +1392,13 @@ class PhoneNumbers(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.PhoneNumber]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the phone_numbers records synced into the context store: filter and sort over all
+        of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1470,13 +1470,13 @@ class Lines(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Line]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the lines records synced into the context store: filter and sort over all of them,
+        with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1590,13 +1590,13 @@ class Addresses(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Address]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the addresses records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1683,13 +1683,13 @@ class Greetings(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Greeting]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the greetings records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1776,13 +1776,13 @@ class GreetingCategories(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.GreetingCategory]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the greeting_categories records synced into the context store: filter and sort
+        over all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1869,13 +1869,13 @@ class Ivrs(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Ivr]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the ivrs records synced into the context store: filter and sort over all of them,
+        with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -1968,13 +1968,13 @@ class IvrMenus(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.IvrMenu]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the ivr_menus records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -2076,13 +2076,13 @@ class IvrRoutes(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.IvrRoute]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the ivr_routes records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -2209,13 +2209,13 @@ class AgentsActivity(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.AgentActivity]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the agents_activity records synced into the context store: filter and sort over
+        all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -2273,13 +2273,13 @@ class AgentsOverview(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.AgentsOverview]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the agents_overview records synced into the context store: filter and sort over
+        all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -2333,13 +2333,13 @@ class AccountOverview(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.AccountOverview]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the account_overview records synced into the context store: filter and sort over
+        all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -2403,13 +2403,13 @@ class CurrentQueueActivity(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.CurrentQueueActivity]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the current_queue_activity records synced into the context store: filter and sort
+        over all of them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -2481,13 +2481,13 @@ class Calls(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.Call]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the calls records synced into the context store: filter and sort over all of them,
+        with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).
@@ -2567,13 +2567,13 @@ class CallLegs(SyncNamespace):
     def context_store_search(
         self,
         *,
-        query: hosted.ContextStoreQuery | Mapping[str, Any] | None = None,
+        query: params.ContextStoreQuery | Mapping[str, Any] | None = None,
         limit: int = 1000,
         cursor: str | None = None,
         fields: Sequence[Sequence[str]] | None = None,
     ) -> results.ZendeskTalkExecuteResult[records.CallLeg]:
-        """Search the records Airbyte synced for this entity (hosted mode only): query (filter and
-        sort), fields, limit, cursor.
+        """Search the call_legs records synced into the context store: filter and sort over all of
+        them, with a cursor to page.
 
         Args:
             query: filter and sort (ContextStoreQuery).

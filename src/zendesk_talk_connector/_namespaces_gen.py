@@ -23,18 +23,13 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .catalog import ENTITIES, Operation, Paging, operations_of
-from .engine import SEARCH_ACTION
+from .catalog import ENTITIES, Paging, operations_of
 from .params import Accepts
 
 COMMAND = "python -m zendesk_talk_connector._namespaces_gen"
 FOLDER = Path(__file__).parent
 WIDTH = 100
 INDENT = "    "
-SEARCH_DESCRIPTION = (
-    "Search the records Airbyte synced for this entity (hosted mode only): query (filter and "
-    "sort), fields, limit, cursor."
-)
 ITER_LIMIT = "Stop after this many records (default: every record)."
 
 
@@ -181,8 +176,6 @@ def _methods(module: _Module, entity: str) -> list[Method]:
     listing = next((op for op in operations if op.action == "list"), None)
     if listing is None:
         return methods
-    if SEARCH_ACTION not in {op.action for op in operations}:
-        methods.append(_search(module, listing))
     iter_params = tuple(
         replace(p, annotation=f"{p.annotation} | None", default="None", description=ITER_LIMIT)
         if p.name == "limit" and p.default != "None"
@@ -192,14 +185,6 @@ def _methods(module: _Module, entity: str) -> list[Method]:
     description = "Every record of ``list``, page by page, in constant memory."
     methods.append(Method("iter", description, iter_params, module.ref(listing.record), "iter"))
     return methods
-
-
-def _search(module: _Module, listing: Operation) -> Method:
-    """``context_store_search``, which hosted mode offers for every entity with a list."""
-    from .hosted import ContextStoreSearchParams
-
-    params = module.params_of(ContextStoreSearchParams)
-    return Method(SEARCH_ACTION, SEARCH_DESCRIPTION, params, module.ref(listing.record), "list")
 
 
 def _docstring(method: Method, indent: str) -> list[str]:

@@ -43,13 +43,21 @@ class Paging(str, Enum):
     """Incremental export: ``start_time`` inclusive, 1,000 per page, ``end_time`` to resume."""
 
 
-@dataclass(frozen=True)
+class Source(str, Enum):
+    """Where an operation's records come from."""
+
+    API = "api"
+    """The Talk API: directly in local mode, through the Airbyte API in hosted mode."""
+    CONTEXT_STORE = "context_store"
+    """A context store of synced records: Airbyte's (hosted mode) or a local one."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Operation:
     """One entity/action: how to call it and how to read what comes back."""
 
     entity: str
     action: str
-    method: str
     path: str
     params_model: str
     """Name of the params model in :mod:`.params` (imported on first use, see below)."""
@@ -58,12 +66,15 @@ class Operation:
     response_key: str
     paging: Paging
     description: str
+    method: str = "GET"
     write: bool = False
     alternate_keys: tuple[str, ...] = ()
     """Other response keys to accept (where the docs disagree on the wrapper)."""
     body_key: str | None = None
     """For writes: the wrapper of the JSON body (non-path params go inside it)."""
     rate_limit_note: str = ""
+    source: Source = Source.API
+    """Where it runs: Zendesk's API (local, or through Airbyte when hosted), or a context store."""
     path_params: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -77,10 +88,6 @@ class Operation:
     @property
     def is_list(self) -> bool:
         return self.paging is not Paging.RECORD
-
-    @property
-    def is_paged(self) -> bool:
-        return self.paging in (Paging.OFFSET, Paging.INCREMENTAL)
 
     # The models are looked up by name on first use: importing the catalog (and so the
     # package) does not build ~50 pydantic models that a given program may never touch.
@@ -113,297 +120,299 @@ class Operation:
         return API_PREFIX + _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), self.path)
 
 
-def _op(
-    entity: str,
-    action: str,
-    path: str,
-    params: str,
-    record: str,
-    key: str,
-    paging: Paging,
-    description: str,
-    *,
-    method: str = "GET",
-    write: bool = False,
-    alternate_keys: tuple[str, ...] = (),
-    body_key: str | None = None,
-    rate_limit_note: str = "",
-) -> Operation:
-    return Operation(
-        entity, action, method, path, params, record, key, paging, description,
-        write=write, alternate_keys=alternate_keys, body_key=body_key,
-        rate_limit_note=rate_limit_note,
-    )  # fmt: skip
-
-
-OPERATIONS: tuple[Operation, ...] = (
-    _op(
-        "phone_numbers",
-        "list",
-        "/phone_numbers",
-        "ListParams",
-        "PhoneNumber",
-        "phone_numbers",
-        Paging.OFFSET,
-        "List the account's Talk phone numbers (number, name, sms_enabled, "
+_API_OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        entity="phone_numbers",
+        action="list",
+        path="/phone_numbers",
+        params_model="ListParams",
+        record_model="PhoneNumber",
+        response_key="phone_numbers",
+        paging=Paging.OFFSET,
+        description="List the account's Talk phone numbers (number, name, sms_enabled, "
         "toll_free, voice/outbound flags, groups, greetings, IVR).",
     ),
-    _op(
-        "phone_numbers",
-        "get",
-        "/phone_numbers/{phone_number_id}",
-        "PhoneNumberGetParams",
-        "PhoneNumber",
-        "phone_number",
-        Paging.RECORD,
-        "Get one Talk phone number by id.",
+    Operation(
+        entity="phone_numbers",
+        action="get",
+        path="/phone_numbers/{phone_number_id}",
+        params_model="PhoneNumberGetParams",
+        record_model="PhoneNumber",
+        response_key="phone_number",
+        paging=Paging.RECORD,
+        description="Get one Talk phone number by id.",
     ),
-    _op(
-        "phone_numbers",
-        "search",
-        "/phone_numbers/search",
-        "PhoneNumberSearchParams",
-        "AvailablePhoneNumber",
-        "phone_numbers",
-        Paging.UNPAGED,
-        "Search numbers available to buy in a country (price, token, address requirements).",
+    Operation(
+        entity="phone_numbers",
+        action="search",
+        path="/phone_numbers/search",
+        params_model="PhoneNumberSearchParams",
+        record_model="AvailablePhoneNumber",
+        response_key="phone_numbers",
+        paging=Paging.UNPAGED,
+        description="Search numbers available to buy in a country (price, token, address "
+        "requirements).",
         alternate_keys=("phone_number",),
     ),
-    _op(
-        "lines",
-        "list",
-        "/lines",
-        "LineListParams",
-        "Line",
-        "lines",
-        Paging.OFFSET,
-        "List all lines: phone numbers and digital lines together.",
+    Operation(
+        entity="lines",
+        action="list",
+        path="/lines",
+        params_model="LineListParams",
+        record_model="Line",
+        response_key="lines",
+        paging=Paging.OFFSET,
+        description="List all lines: phone numbers and digital lines together.",
     ),
-    _op(
-        "digital_lines",
-        "get",
-        "/digital_lines/{digital_line_id}",
-        "DigitalLineGetParams",
-        "DigitalLine",
-        "digital_line",
-        Paging.RECORD,
-        "Get one digital line by id.",
+    Operation(
+        entity="digital_lines",
+        action="get",
+        path="/digital_lines/{digital_line_id}",
+        params_model="DigitalLineGetParams",
+        record_model="DigitalLine",
+        response_key="digital_line",
+        paging=Paging.RECORD,
+        description="Get one digital line by id.",
     ),
-    _op(
-        "addresses",
-        "list",
-        "/addresses",
-        "ListParams",
-        "Address",
-        "addresses",
-        Paging.OFFSET,
-        "List the postal addresses registered for buying numbers.",
+    Operation(
+        entity="addresses",
+        action="list",
+        path="/addresses",
+        params_model="ListParams",
+        record_model="Address",
+        response_key="addresses",
+        paging=Paging.OFFSET,
+        description="List the postal addresses registered for buying numbers.",
     ),
-    _op(
-        "addresses",
-        "get",
-        "/addresses/{address_id}",
-        "AddressGetParams",
-        "Address",
-        "address",
-        Paging.RECORD,
-        "Get one address by id.",
+    Operation(
+        entity="addresses",
+        action="get",
+        path="/addresses/{address_id}",
+        params_model="AddressGetParams",
+        record_model="Address",
+        response_key="address",
+        paging=Paging.RECORD,
+        description="Get one address by id.",
     ),
-    _op(
-        "greetings",
-        "list",
-        "/greetings",
-        "ListParams",
-        "Greeting",
-        "greetings",
-        Paging.OFFSET,
-        "List greetings (name, category, active, audio, numbers and IVRs using them).",
+    Operation(
+        entity="greetings",
+        action="list",
+        path="/greetings",
+        params_model="ListParams",
+        record_model="Greeting",
+        response_key="greetings",
+        paging=Paging.OFFSET,
+        description="List greetings (name, category, active, audio, numbers and IVRs using them).",
     ),
-    _op(
-        "greetings",
-        "get",
-        "/greetings/{greeting_id}",
-        "GreetingGetParams",
-        "Greeting",
-        "greeting",
-        Paging.RECORD,
-        "Get one greeting by id.",
+    Operation(
+        entity="greetings",
+        action="get",
+        path="/greetings/{greeting_id}",
+        params_model="GreetingGetParams",
+        record_model="Greeting",
+        response_key="greeting",
+        paging=Paging.RECORD,
+        description="Get one greeting by id.",
     ),
-    _op(
-        "greeting_categories",
-        "list",
-        "/greeting_categories",
-        "ListParams",
-        "GreetingCategory",
-        "greeting_categories",
-        Paging.OFFSET,
-        "List greeting categories (voicemail, available...).",
+    Operation(
+        entity="greeting_categories",
+        action="list",
+        path="/greeting_categories",
+        params_model="ListParams",
+        record_model="GreetingCategory",
+        response_key="greeting_categories",
+        paging=Paging.OFFSET,
+        description="List greeting categories (voicemail, available...).",
     ),
-    _op(
-        "greeting_categories",
-        "get",
-        "/greeting_categories/{greeting_category_id}",
-        "GreetingCategoryGetParams",
-        "GreetingCategory",
-        "greeting_category",
-        Paging.RECORD,
-        "Get one greeting category by id.",
+    Operation(
+        entity="greeting_categories",
+        action="get",
+        path="/greeting_categories/{greeting_category_id}",
+        params_model="GreetingCategoryGetParams",
+        record_model="GreetingCategory",
+        response_key="greeting_category",
+        paging=Paging.RECORD,
+        description="Get one greeting category by id.",
     ),
-    _op(
-        "ivrs",
-        "list",
-        "/ivr",
-        "ListParams",
-        "Ivr",
-        "ivrs",
-        Paging.OFFSET,
-        "List IVRs with their menus, routes and phone numbers.",
+    Operation(
+        entity="ivrs",
+        action="list",
+        path="/ivr",
+        params_model="ListParams",
+        record_model="Ivr",
+        response_key="ivrs",
+        paging=Paging.OFFSET,
+        description="List IVRs with their menus, routes and phone numbers.",
     ),
-    _op(
-        "ivrs",
-        "get",
-        "/ivr/{ivr_id}",
-        "IvrGetParams",
-        "Ivr",
-        "ivr",
-        Paging.RECORD,
-        "Get one IVR by id, with its menus and routes.",
+    Operation(
+        entity="ivrs",
+        action="get",
+        path="/ivr/{ivr_id}",
+        params_model="IvrGetParams",
+        record_model="Ivr",
+        response_key="ivr",
+        paging=Paging.RECORD,
+        description="Get one IVR by id, with its menus and routes.",
     ),
-    _op(
-        "ivr_menus",
-        "list",
-        "/ivr/{ivr_id}/menus",
-        "IvrMenuListParams",
-        "IvrMenu",
-        "ivr_menus",
-        Paging.OFFSET,
-        "List the menus of one IVR (needs ivr_id).",
+    Operation(
+        entity="ivr_menus",
+        action="list",
+        path="/ivr/{ivr_id}/menus",
+        params_model="IvrMenuListParams",
+        record_model="IvrMenu",
+        response_key="ivr_menus",
+        paging=Paging.OFFSET,
+        description="List the menus of one IVR (needs ivr_id).",
         alternate_keys=("menus",),
     ),
-    _op(
-        "ivr_menus",
-        "get",
-        "/ivr/{ivr_id}/menus/{menu_id}",
-        "IvrMenuGetParams",
-        "IvrMenu",
-        "ivr_menu",
-        Paging.RECORD,
-        "Get one IVR menu (needs ivr_id and menu_id).",
+    Operation(
+        entity="ivr_menus",
+        action="get",
+        path="/ivr/{ivr_id}/menus/{menu_id}",
+        params_model="IvrMenuGetParams",
+        record_model="IvrMenu",
+        response_key="ivr_menu",
+        paging=Paging.RECORD,
+        description="Get one IVR menu (needs ivr_id and menu_id).",
         alternate_keys=("menu",),
     ),
-    _op(
-        "ivr_routes",
-        "list",
-        "/ivr/{ivr_id}/menus/{menu_id}/routes",
-        "IvrRouteListParams",
-        "IvrRoute",
-        "ivr_routes",
-        Paging.OFFSET,
-        "List the keypress routes of one IVR menu (needs ivr_id and menu_id).",
+    Operation(
+        entity="ivr_routes",
+        action="list",
+        path="/ivr/{ivr_id}/menus/{menu_id}/routes",
+        params_model="IvrRouteListParams",
+        record_model="IvrRoute",
+        response_key="ivr_routes",
+        paging=Paging.OFFSET,
+        description="List the keypress routes of one IVR menu (needs ivr_id and menu_id).",
         alternate_keys=("routes",),
     ),
-    _op(
-        "ivr_routes",
-        "get",
-        "/ivr/{ivr_id}/menus/{menu_id}/routes/{route_id}",
-        "IvrRouteGetParams",
-        "IvrRoute",
-        "ivr_route",
-        Paging.RECORD,
-        "Get one IVR route (needs ivr_id, menu_id and route_id).",
+    Operation(
+        entity="ivr_routes",
+        action="get",
+        path="/ivr/{ivr_id}/menus/{menu_id}/routes/{route_id}",
+        params_model="IvrRouteGetParams",
+        record_model="IvrRoute",
+        response_key="ivr_route",
+        paging=Paging.RECORD,
+        description="Get one IVR route (needs ivr_id, menu_id and route_id).",
         alternate_keys=("route",),
     ),
-    _op(
-        "availabilities",
-        "get",
-        "/availabilities/{agent_id}",
-        "AvailabilityGetParams",
-        "Availability",
-        "availability",
-        Paging.RECORD,
-        "Get an agent's Talk availability (agent_state, call_status, via).",
+    Operation(
+        entity="availabilities",
+        action="get",
+        path="/availabilities/{agent_id}",
+        params_model="AvailabilityGetParams",
+        record_model="Availability",
+        response_key="availability",
+        paging=Paging.RECORD,
+        description="Get an agent's Talk availability (agent_state, call_status, via).",
     ),
-    _op(
-        "availabilities",
-        "update",
-        "/availabilities/{agent_id}",
-        "AvailabilityUpdateParams",
-        "Availability",
-        "availability",
-        Paging.RECORD,
-        "Set an agent's Talk availability (agent_state, via). Write action.",
+    Operation(
+        entity="availabilities",
+        action="update",
+        path="/availabilities/{agent_id}",
+        params_model="AvailabilityUpdateParams",
+        record_model="Availability",
+        response_key="availability",
+        paging=Paging.RECORD,
+        description="Set an agent's Talk availability (agent_state, via). Write action.",
         method="PUT",
         write=True,
         body_key="availability",
     ),
-    _op(
-        "agents_activity",
-        "list",
-        "/stats/agents_activity",
-        "AgentsActivityListParams",
-        "AgentActivity",
-        "agents_activity",
-        Paging.OFFSET,
-        "Today's per-agent stats: state, calls accepted/denied/missed, talk, hold and wrap-up "
-        "times. Filter with group_ids.",
+    Operation(
+        entity="agents_activity",
+        action="list",
+        path="/stats/agents_activity",
+        params_model="AgentsActivityListParams",
+        record_model="AgentActivity",
+        response_key="agents_activity",
+        paging=Paging.OFFSET,
+        description="Today's per-agent stats: state, calls accepted/denied/missed, talk, hold "
+        "and wrap-up times. Filter with group_ids.",
     ),
-    _op(
-        "agents_overview",
-        "list",
-        "/stats/agents_overview",
-        "NoParams",
-        "AgentsOverview",
-        "agents_overview",
-        Paging.SNAPSHOT,
-        "Today's totals and averages over all agents (one record).",
+    Operation(
+        entity="agents_overview",
+        action="list",
+        path="/stats/agents_overview",
+        params_model="NoParams",
+        record_model="AgentsOverview",
+        response_key="agents_overview",
+        paging=Paging.SNAPSHOT,
+        description="Today's totals and averages over all agents (one record).",
     ),
-    _op(
-        "account_overview",
-        "list",
-        "/stats/account_overview",
-        "PhoneNumberFilterParams",
-        "AccountOverview",
-        "account_overview",
-        Paging.SNAPSHOT,
-        "Today's account call stats: totals, average call duration, queue wait, voicemails "
-        "(one record). Filter with phone_number_ids.",
+    Operation(
+        entity="account_overview",
+        action="list",
+        path="/stats/account_overview",
+        params_model="PhoneNumberFilterParams",
+        record_model="AccountOverview",
+        response_key="account_overview",
+        paging=Paging.SNAPSHOT,
+        description="Today's account call stats: totals, average call duration, queue wait, "
+        "voicemails (one record). Filter with phone_number_ids.",
     ),
-    _op(
-        "current_queue_activity",
-        "list",
-        "/stats/current_queue_activity",
-        "PhoneNumberFilterParams",
-        "CurrentQueueActivity",
-        "current_queue_activity",
-        Paging.SNAPSHOT,
-        "The queue right now: calls and callbacks waiting, agents online, wait "
+    Operation(
+        entity="current_queue_activity",
+        action="list",
+        path="/stats/current_queue_activity",
+        params_model="PhoneNumberFilterParams",
+        record_model="CurrentQueueActivity",
+        response_key="current_queue_activity",
+        paging=Paging.SNAPSHOT,
+        description="The queue right now: calls and callbacks waiting, agents online, wait "
         "times (one record). Filter with phone_number_ids.",
     ),
-    _op(
-        "calls",
-        "list",
-        "/stats/incremental/calls",
-        "ExportParams",
-        "Call",
-        "calls",
-        Paging.INCREMENTAL,
-        "Calls created or updated since start_time (incremental export, "
+    Operation(
+        entity="calls",
+        action="list",
+        path="/stats/incremental/calls",
+        params_model="ExportParams",
+        record_model="Call",
+        response_key="calls",
+        paging=Paging.INCREMENTAL,
+        description="Calls created or updated since start_time (incremental export, "
         "oldest first): direction, status, agent, durations, voicemail, IVR.",
         rate_limit_note="10 requests/minute",
     ),
-    _op(
-        "call_legs",
-        "list",
-        "/stats/incremental/legs",
-        "ExportParams",
-        "CallLeg",
-        "legs",
-        Paging.INCREMENTAL,
-        "Call legs created or updated since start_time (incremental export, "
+    Operation(
+        entity="call_legs",
+        action="list",
+        path="/stats/incremental/legs",
+        params_model="ExportParams",
+        record_model="CallLeg",
+        response_key="legs",
+        paging=Paging.INCREMENTAL,
+        description="Call legs created or updated since start_time (incremental export, "
         "oldest first): one per customer/agent part of a call, with agent_id and "
         "completion_status such as agent_missed.",
         rate_limit_note="10 requests/minute",
     ),
+)
+
+SEARCH_ACTION = "context_store_search"
+"""The action searching a context store; every entity with a list action has one."""
+
+
+def _search_of(listing: Operation) -> Operation:
+    return Operation(
+        entity=listing.entity,
+        action=SEARCH_ACTION,
+        path="",  # not an API path: the store is searched by entity
+        params_model="ContextStoreSearchParams",
+        record_model=listing.record_model,
+        response_key=listing.response_key,
+        paging=Paging.UNPAGED,
+        description=f"Search the {listing.entity} records synced into the context store: "
+        "filter and sort over all of them, with a cursor to page.",
+        source=Source.CONTEXT_STORE,
+    )
+
+
+OPERATIONS: tuple[Operation, ...] = (
+    *_API_OPERATIONS,
+    *(_search_of(op) for op in _API_OPERATIONS if op.action == "list"),
 )
 
 _BY_KEY: dict[tuple[str, str], Operation] = {(op.entity, op.action): op for op in OPERATIONS}

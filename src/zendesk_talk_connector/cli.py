@@ -26,7 +26,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
@@ -34,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from .connector import SyncZendeskTalkConnector
     from .errors import ZendeskTalkError
-    from .records import Record
+    from .export import ExportCheckpoint
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -172,11 +171,6 @@ def _names(values: Sequence[str] | None) -> list[str] | None:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
-def record_json(record: Record) -> dict[str, Any]:
-    """A record as the API sent it: the fields it set (typed), plus any odd raw values."""
-    return {**record.model_dump(mode="json", exclude_unset=True), **record.invalid_values}
-
-
 def _dump(value: Any, pretty: bool) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2 if pretty else None, default=str)
 
@@ -247,6 +241,7 @@ def parse_params(pairs: Sequence[str], json_text: str | None) -> dict[str, Any]:
 
 def _run_call(args: argparse.Namespace) -> int:
     def body() -> int:
+        from .export import record_json
         from .results import ZendeskTalkExecuteResult
 
         params = parse_params(args.param, args.json_params)
@@ -280,7 +275,7 @@ def _add_entities(subparsers: Subparsers) -> None:
 
 
 def _run_entities(args: argparse.Namespace) -> int:
-    from .catalog import OPERATIONS
+    from .catalog import ENTITIES, OPERATIONS, Source, operations_of
 
     if args.json:
         entities: dict[str, dict[str, Any]] = {}
@@ -296,18 +291,17 @@ def _run_entities(args: argparse.Namespace) -> int:
             }
         print(_dump(list(entities.values()), pretty=True))
         return EXIT_OK
-    entity = None
-    for op in OPERATIONS:
-        if op.entity != entity:
-            entity = op.entity
-            print(entity)
-        params = ", ".join(
-            f"{name}*" if field.is_required() else name
-            for name, field in op.params.model_fields.items()
-        )
-        write = " [write: needs --allow-writes]" if op.write else ""
-        print(f"  {op.action:<7} {op.description}{write}")
-        print(f"  {'':<7} params: {params or '-'}")
+    for entity in ENTITIES:
+        print(entity)
+        for op in operations_of(entity):
+            params = ", ".join(
+                f"{name}*" if field.is_required() else name
+                for name, field in op.params.model_fields.items()
+            )
+            write = " [write: needs --allow-writes]" if op.write else ""
+            hosted = " [hosted mode only]" if op.source is Source.CONTEXT_STORE else ""
+            print(f"  {op.action:<7} {op.description}{write}{hosted}")
+            print(f"  {'':<7} params: {params or '-'}")
     return EXIT_OK
 
 
@@ -351,11 +345,17 @@ def _run_tools(args: argparse.Namespace) -> int:
     def body() -> int:
         from .tools import execute_tool_definition, tool_definitions
 
-        selection = {"include": _names(args.include), "exclude": _names(args.exclude)}
+        include, exclude = _names(args.include), _names(args.exclude)
         if args.single_tool:
-            tools = [execute_tool_definition(allow_writes=args.allow_writes, **selection)]
+            tools = [
+                execute_tool_definition(
+                    allow_writes=args.allow_writes, include=include, exclude=exclude
+                )
+            ]
         else:
-            tools = tool_definitions(allow_writes=args.allow_writes, **selection)
+            tools = tool_definitions(
+                allow_writes=args.allow_writes, include=include, exclude=exclude
+            )
         if args.schema:
             schemas = [
                 {"name": t.name, "description": t.description, "input_schema": t.json_schema()}
@@ -431,45 +431,6 @@ def _add_export(subparsers: Subparsers) -> None:
     parser.set_defaults(handler=_run_export)
 
 
-@dataclass
-class Checkpoint:
-    """Where an export stands: everything before ``offset`` in the file is complete."""
-
-    entity: str
-    since: int
-    until: int | None
-    start_time: int
-    """Resume time: records updated at or after this second are still to be written..."""
-    seen_ids: list[int]
-    """...except these, already written, which were updated in that very second."""
-    offset: int = 0
-    records: int = 0
-    pages: int = 0
-
-    def to_json(self) -> str:
-        return json.dumps({"version": 1, **self.__dict__})
-
-    @classmethod
-    def load(cls, path: Path) -> Checkpoint:
-        try:
-            data = json.loads(path.read_text())
-            data.pop("version", None)
-            return cls(**data)
-        except (ValueError, TypeError) as exc:
-            raise UsageError(
-                f"Checkpoint {path} is unreadable ({exc}); pass --overwrite to start over."
-            ) from None
-
-    def save(self, path: Path) -> None:
-        """Replace the checkpoint atomically (a crash leaves the old or the new one)."""
-        temporary = path.with_name(path.name + ".tmp")
-        with temporary.open("w") as handle:
-            handle.write(self.to_json())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-
-
 class Progress:
     """A one-line progress report on stderr: a bar over the time span, records, pages, rate.
 
@@ -483,22 +444,21 @@ class Progress:
         self.stream, self.quiet = stream, quiet
         self.live = stream.isatty()
         self.started = time.monotonic()
-        self.new_records = 0
 
-    def page(self, checkpoint: Checkpoint, added: int, *, complete: bool = False) -> None:
-        self.new_records += added
+    def page(self, checkpoint: ExportCheckpoint) -> None:
         if self.quiet:
             return
+        position = checkpoint.position or self.since
         span = max(1, self.until - self.since)
-        done = min(1.0, max(0.0, (checkpoint.start_time - self.since) / span))
-        done = 1.0 if complete else done
+        done = min(1.0, max(0.0, (position - self.since) / span))
+        done = 1.0 if checkpoint.complete else done
         filled = round(done * self.WIDTH)
         elapsed = max(time.monotonic() - self.started, 1e-6)
-        moment = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(checkpoint.start_time))
+        moment = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(position))
         line = (
             f"{self.entity} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {done:4.0%} "
             f"{checkpoint.records:,} records, {checkpoint.pages:,} pages, "
-            f"{self.new_records / elapsed:,.0f} records/s, up to {moment}"
+            f"{checkpoint.new_records / elapsed:,.0f} records/s, up to {moment}"
         )
         self._write(line)
 
@@ -506,14 +466,14 @@ class Progress:
         if not self.quiet:
             self._write(text, keep=True)
 
-    def finish(self, checkpoint: Checkpoint, path: Path) -> None:
+    def finish(self, checkpoint: ExportCheckpoint, path: Path) -> None:
         if self.quiet:
             return
         if self.live:
             self.stream.write("\n")
         self.stream.write(
             f"{self.entity}: {checkpoint.records:,} records in {path} "
-            f"({self.new_records:,} new, {checkpoint.pages:,} pages)\n"
+            f"({checkpoint.new_records:,} new, {checkpoint.pages:,} pages)\n"
         )
         self.stream.flush()
 
@@ -537,46 +497,8 @@ def _epoch(text: str, option: str) -> int:
     return value
 
 
-def _open_export(args: argparse.Namespace, since: int, until: int | None) -> Checkpoint:
-    """The checkpoint to continue from, with the output file cut back to its offset."""
-    out: Path = args.out
-    checkpoint_path: Path = args.checkpoint
-    if args.overwrite:
-        out.unlink(missing_ok=True)
-        checkpoint_path.unlink(missing_ok=True)
-    if checkpoint_path.exists():
-        checkpoint = Checkpoint.load(checkpoint_path)
-        wanted = (args.entity, since, until)
-        if (checkpoint.entity, checkpoint.since, checkpoint.until) != wanted:
-            raise UsageError(
-                f"Checkpoint {checkpoint_path} is for another export ({checkpoint.entity} "
-                f"since {checkpoint.since} until {checkpoint.until}); run that again, use "
-                "another --out, or pass --overwrite."
-            )
-        size = out.stat().st_size if out.exists() else 0
-        if size < checkpoint.offset:
-            raise UsageError(
-                f"{out} is shorter ({size} bytes) than its checkpoint says "
-                f"({checkpoint.offset}); pass --overwrite to start over."
-            )
-        with out.open("r+b") as handle:
-            handle.truncate(checkpoint.offset)  # drop what was written after the checkpoint
-        return checkpoint
-    if out.exists() and out.stat().st_size > 0:
-        raise UsageError(
-            f"{out} exists and has no checkpoint ({checkpoint_path}); pass --overwrite to "
-            "replace it, or choose another --out."
-        )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(b"")
-    return Checkpoint(args.entity, since, until, start_time=since, seen_ids=[])
-
-
 def _run_export(args: argparse.Namespace) -> int:
     def body() -> int:
-        from .catalog import EXPORT_PAGE_SIZE
-        from .paging import epoch_of
-        from .results import ZendeskTalkExecuteResult
         from .retry import RetryPolicy
 
         since = _epoch(args.since, "--since")
@@ -585,69 +507,36 @@ def _run_export(args: argparse.Namespace) -> int:
             raise UsageError("--until must be after --since.")
         if args.max_rate is not None and args.max_rate <= 0:
             raise UsageError("--max-rate must be positive.")
-        args.checkpoint = args.checkpoint or args.out.with_name(args.out.name + ".checkpoint")
-        checkpoint = _open_export(args, since, until)
         progress = Progress(args.entity, since, until or int(time.time()), sys.stderr, args.quiet)
 
         def sleep(seconds: float) -> None:
             progress.note(f"waiting {seconds:.1f}s (rate limited or retrying)")
             time.sleep(seconds)
 
+        interval = 60.0 / args.max_rate if args.max_rate else 0.0
+        last_page = time.monotonic()
+
+        def on_page(checkpoint: ExportCheckpoint) -> None:
+            nonlocal last_page
+            progress.page(checkpoint)
+            pause = last_page + interval - time.monotonic()
+            if pause > 0 and not checkpoint.complete:  # --max-rate paces requests up front
+                time.sleep(pause)
+            last_page = time.monotonic()
+
         patient = RetryPolicy(
             max_attempts=1_000, max_total_wait=args.max_wait, base_delay=1.0, max_delay=60.0
         )
-        interval = 60.0 / args.max_rate if args.max_rate else 0.0
-        last_request = 0.0
-        with (
-            _sync_connector(args, retry=patient, sleep=sleep) as connector,
-            args.out.open("ab") as out,
-        ):
-            while True:
-                pause = last_request + interval - time.monotonic()
-                if pause > 0:
-                    time.sleep(pause)
-                last_request = time.monotonic()
-                page = connector.execute(
-                    args.entity,
-                    "list",
-                    {"start_time": checkpoint.start_time, "limit": EXPORT_PAGE_SIZE},
-                )
-                assert isinstance(page, ZendeskTalkExecuteResult)
-                seen = set(checkpoint.seen_ids)
-                lines: list[bytes] = []
-                reached_until = False
-                for record in page.data:
-                    record_id = getattr(record, "id", None)
-                    moment = epoch_of(getattr(record, "updated_at", None))
-                    if moment is None or moment < checkpoint.start_time:
-                        moment = checkpoint.start_time  # undated: keep it, stay in place
-                    if moment == checkpoint.start_time and record_id in seen:
-                        continue  # written before (the page starts at an inclusive second)
-                    if until is not None and moment >= until:
-                        reached_until = True
-                        break
-                    lines.append(json.dumps(record_json(record)).encode() + b"\n")
-                    if moment > checkpoint.start_time:
-                        checkpoint.start_time, seen = moment, set()
-                    if isinstance(record_id, int):
-                        seen.add(record_id)
-                out.write(b"".join(lines))
-                out.flush()
-                os.fsync(out.fileno())
-                checkpoint.offset = out.tell()
-                checkpoint.records += len(lines)
-                checkpoint.pages += 1
-                checkpoint.seen_ids = sorted(seen)
-                checkpoint.save(args.checkpoint)
-                complete = reached_until or not page.meta.has_more
-                progress.page(checkpoint, len(lines), complete=complete)
-                if complete:
-                    break
-                if not lines:
-                    raise UsageError(
-                        f"More than {EXPORT_PAGE_SIZE:,} {args.entity} share the second "
-                        f"{checkpoint.start_time}; the export API cannot page past it."
-                    )
+        with _sync_connector(args, retry=patient, sleep=sleep) as connector:
+            checkpoint = connector.export(
+                args.entity,
+                args.out,
+                since=since,
+                until=until,
+                checkpoint=args.checkpoint,
+                overwrite=args.overwrite,
+                on_page=on_page,
+            )
         progress.finish(checkpoint, args.out)
         return EXIT_OK
 

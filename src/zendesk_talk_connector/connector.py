@@ -6,6 +6,7 @@ only I/O is done. Construction does no I/O at all: the HTTP client is created on
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
@@ -22,17 +23,17 @@ from .auth_config import (
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkOauth20AuthConfig,
 )
-from .catalog import ENTITIES, OPERATIONS, Paging, operations_of
+from .catalog import ENTITIES, OPERATIONS, Operation, Source, lookup, operations_of
 from .engine import (
-    Batch,
     Engine,
     ExecuteResult,
     Flow,
+    Listing,
     Refresh,
     Send,
     Sleep,
-    StreamFlow,
     resolve_base_url,
+    validate_params,
 )
 from .errors import ConfigurationError, InvalidParams
 from .record_base import Record
@@ -42,7 +43,9 @@ from .retry import RetryPolicy
 if TYPE_CHECKING:
     import asyncio
 
+    from .export import ExportCheckpoint, JsonlExport, ProgressCallback
     from .hosted import HostedEngine, ZendeskTalkReplicationConfig
+    from .params import Params
 
 T = TypeVar("T")
 TwinT = TypeVar("TwinT", bound="_ConnectorBase")
@@ -185,12 +188,28 @@ class _ConnectorBase:
             )
         return self._engine
 
+    def validate(
+        self, operation: Operation, params: Mapping[str, Any] | BaseModel | None
+    ) -> Params:
+        """The operation's validated params (an actionable :class:`InvalidParams` otherwise)."""
+        return validate_params(operation, params)
+
+    @property
+    def has_context_store(self) -> bool:
+        """Whether ``context_store_search`` runs here (hosted mode, or a local store)."""
+        return self._engine.has_context_store
+
+    def offers(self, operation: Operation) -> bool:
+        """Whether this connector runs ``operation``: writes only when enabled, context store
+        searches only where a context store is."""
+        if operation.write and not self.allow_writes:
+            return False
+        return operation.source is Source.API or self.has_context_store
+
     def list_entities(self) -> list[dict[str, Any]]:
-        """Every entity with its actions (writes only when enabled) and their descriptions."""
+        """Every entity with the actions this connector offers, and their descriptions."""
         entities: dict[str, dict[str, Any]] = {}
-        for op in OPERATIONS:
-            if op.write and not self.allow_writes:
-                continue
+        for op in filter(self.offers, OPERATIONS):
             entry = entities.setdefault(op.entity, {"entity": op.entity, "actions": {}})
             entry["actions"][op.action] = op.description
         return list(entities.values())
@@ -212,17 +231,45 @@ class _ConnectorBase:
             },
         }
 
-    def _stream_flow(
-        self, entity: str, action: str, params: Mapping[str, Any] | None
-    ) -> StreamFlow:
+    def _listing(self, entity: str, action: str, params: Mapping[str, Any] | None) -> Listing:
+        """The walk ``iter`` drives: validated as ``execute`` validates, limited only by a
+        ``limit`` the caller gave (the params model's default limits one result, not a walk)."""
         operation, validated = self._engine.prepare(entity, action, params)
-        if operation.paging is Paging.RECORD:
+        if not operation.is_list or operation.source is not Source.API:
             raise InvalidParams(
-                f"{entity}/{action} returns one record; there is nothing to iterate.",
+                f"{entity}/{action} has no pages to iterate.",
                 hint=f"Use execute('{entity}', '{action}', ...) instead.",
             )
-        limit = params.get("limit") if params else None
-        return self._engine.stream(operation, validated, limit)
+        limit = getattr(validated, "limit", None) if "limit" in validated.model_fields_set else None
+        return self._engine.listing(operation, validated, limit)
+
+    def _export_job(
+        self,
+        entity: str,
+        path: str | os.PathLike[str],
+        since: Any,
+        until: Any,
+        checkpoint: str | os.PathLike[str] | None,
+        overwrite: bool,
+        on_page: ProgressCallback | None,
+    ) -> tuple[JsonlExport, Listing | None]:
+        """The export's file side and the walk continuing it (None: a bounded export that
+        is already complete)."""
+        from .export import JsonlExport
+
+        job = JsonlExport(
+            lookup(entity, "list"),
+            path,
+            since=since,
+            until=until,
+            checkpoint=checkpoint,
+            overwrite=overwrite,
+            on_page=on_page,
+        )
+        if job.state.complete:
+            return job, None
+        params = validate_params(job.operation, job.params)
+        return job, self._engine.listing(job.operation, params, None)
 
     def _twin_of(self, cls: type[TwinT]) -> TwinT:
         """A connector of the other flavour sharing this one's engine (credentials, retries)."""
@@ -331,23 +378,48 @@ class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
         """Run one catalog action. Lists return ``data`` + ``meta``; ``get`` the record."""
         return await self._drive(self._engine.execute(entity, action, params))
 
+    async def run(self, operation: Operation, params: Params) -> ExecuteResult:
+        """Run an operation already looked up and params already validated (as by
+        :meth:`validate`): ``execute`` without the second lookup, for tool layers."""
+        return await self._drive(self._engine.run(operation, params))
+
     async def iter(
         self, entity: str, action: str = "list", params: Mapping[str, Any] | None = None
     ) -> AsyncIterator[Record]:
         """Every record of a list action, page by page, in constant memory."""
-        flow = self._stream_flow(entity, action, params)
-        outcome: Any = None
+        listing = self._listing(entity, action, params)
         while True:
-            try:
-                step = flow.send(outcome)
-            except StopIteration:
+            records = await self._drive(listing.next_page())
+            if records is None:
                 return
-            if isinstance(step, Batch):
-                for record in step.records:
-                    yield record
-                outcome = None
-            else:
-                outcome = await self._perform(step)
+            for record in records:
+                yield record
+            del records  # one page at a time: this one goes before the next is fetched
+
+    async def export(
+        self,
+        entity: str,
+        path: str | os.PathLike[str],
+        *,
+        since: Any,
+        until: Any = None,
+        checkpoint: str | os.PathLike[str] | None = None,
+        overwrite: bool = False,
+        on_page: ProgressCallback | None = None,
+    ) -> ExportCheckpoint:
+        """Export ``entity`` (``calls`` or ``call_legs``) to a JSONL file, resumably.
+
+        Records updated at or after ``since`` (and before ``until``, if given) are appended
+        page by page; after each page the file is synced and ``<path>.checkpoint`` replaced,
+        so an interrupted export resumes where it stopped when called again with the same
+        arguments, and a complete unbounded one appends what was updated since.
+        ``on_page`` is called with the checkpoint after each page. Returns the checkpoint.
+        Raises :class:`~.export.ExportError` when the file or checkpoint belong to another
+        export (``overwrite=True`` starts over)."""
+        job, listing = self._export_job(entity, path, since, until, checkpoint, overwrite, on_page)
+        while listing is not None and not job.state.complete:
+            job.write_page(await self._drive(listing.next_page()), listing.meta())
+        return job.state
 
     async def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""
@@ -472,22 +544,47 @@ class SyncZendeskTalkConnector(Entities, _ConnectorBase):
         """Run one catalog action. Lists return ``data`` + ``meta``; ``get`` the record."""
         return self._drive(self._engine.execute(entity, action, params))
 
+    def run(self, operation: Operation, params: Params) -> ExecuteResult:
+        """Run an operation already looked up and params already validated (as by
+        :meth:`validate`): ``execute`` without the second lookup, for tool layers."""
+        return self._drive(self._engine.run(operation, params))
+
     def iter(
         self, entity: str, action: str = "list", params: Mapping[str, Any] | None = None
     ) -> Iterator[Record]:
         """Every record of a list action, page by page, in constant memory."""
-        flow = self._stream_flow(entity, action, params)
-        outcome: Any = None
+        listing = self._listing(entity, action, params)
         while True:
-            try:
-                step = flow.send(outcome)
-            except StopIteration:
+            records = self._drive(listing.next_page())
+            if records is None:
                 return
-            if isinstance(step, Batch):
-                yield from step.records
-                outcome = None
-            else:
-                outcome = self._perform(step)
+            yield from records
+            del records  # one page at a time: this one goes before the next is fetched
+
+    def export(
+        self,
+        entity: str,
+        path: str | os.PathLike[str],
+        *,
+        since: Any,
+        until: Any = None,
+        checkpoint: str | os.PathLike[str] | None = None,
+        overwrite: bool = False,
+        on_page: ProgressCallback | None = None,
+    ) -> ExportCheckpoint:
+        """Export ``entity`` (``calls`` or ``call_legs``) to a JSONL file, resumably.
+
+        Records updated at or after ``since`` (and before ``until``, if given) are appended
+        page by page; after each page the file is synced and ``<path>.checkpoint`` replaced,
+        so an interrupted export resumes where it stopped when called again with the same
+        arguments, and a complete unbounded one appends what was updated since.
+        ``on_page`` is called with the checkpoint after each page. Returns the checkpoint.
+        Raises :class:`~.export.ExportError` when the file or checkpoint belong to another
+        export (``overwrite=True`` starts over)."""
+        job, listing = self._export_job(entity, path, since, until, checkpoint, overwrite, on_page)
+        while listing is not None and not job.state.complete:
+            job.write_page(self._drive(listing.next_page()), listing.meta())
+        return job.state
 
     def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
 from urllib.parse import quote, urlencode, urlsplit
 
 import httpx
@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from ._version import __version__
 from .auth import Credentials, OAuthCredentials
-from .catalog import API_PREFIX, Operation, Paging, actions_of, lookup, operations_of
+from .catalog import API_PREFIX, SEARCH_ACTION, Operation, Paging, Source, actions_of, lookup
 from .errors import (
     APIStatusError,
     AuthenticationError,
@@ -39,7 +39,7 @@ from .errors import (
     ZendeskTalkError,
 )
 from .pages import parse_page
-from .paging import IncrementalPager, OffsetPager, query_params
+from .paging import IncrementalPager, OffsetPager, SinglePage, query_params
 from .record_base import Record
 from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
 from .retry import RetryPolicy, parse_retry_after
@@ -53,8 +53,6 @@ CHECK_OPERATION = ("account_overview", "list")
 """The cheap request ``check()`` makes (the reference connector's check stream)."""
 _SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 USER_AGENT = f"zendesk-talk-connector/{__version__}"
-SEARCH_ACTION = "context_store_search"
-"""The hosted-only action searching Airbyte's context store (any entity with a list)."""
 
 
 @dataclass(frozen=True)
@@ -107,18 +105,8 @@ class Refresh:
     stale_authorization: str
 
 
-@dataclass(frozen=True)
-class Batch:
-    """Records ready for the caller (streaming iteration)."""
-
-    records: list[Record]
-
-
 Step = Send | Sleep | Refresh
 Flow = Generator[Step, Any, T]
-Resume = Callable[[list[Record], int], str | None]
-"""Cursor resuming at ``records[index]`` of a list result (None when nothing follows)."""
-StreamFlow = Generator[Step | Batch, Any, tuple[ListMeta, Resume]]
 ExecuteResult: TypeAlias = "ZendeskTalkExecuteResult[Record] | Record"
 """A list result or one record. A string, so importing the engine builds no generic model."""
 
@@ -182,8 +170,16 @@ def describe_validation_error(
     )
 
 
-def validate_params(operation: Operation, params: Mapping[str, Any] | BaseModel | None) -> Params:
-    """The action's params model from a dict (or model); an actionable error otherwise."""
+def validate_params(
+    operation: Operation,
+    params: Mapping[str, Any] | BaseModel | None,
+    *,
+    also_allowed: tuple[str, ...] = (),
+) -> Params:
+    """The action's params model from a dict (or model); an actionable error otherwise.
+
+    ``also_allowed`` names params a caller takes out before validating (a tool's output
+    params), so the error lists them among the allowed ones."""
     if isinstance(params, operation.params):
         return params
     if isinstance(params, BaseModel):
@@ -195,12 +191,22 @@ def validate_params(operation: Operation, params: Mapping[str, Any] | BaseModel 
             if operation.param_names
             else "Pass {}.",
         )
+    where = f"{operation.entity}/{operation.action}"
     try:
-        return operation.params.model_validate(dict(params or {}))
+        validated = operation.params.model_validate(dict(params or {}))
     except ValidationError as exc:
-        raise describe_validation_error(
-            f"{operation.entity}/{operation.action}", operation.param_names, exc
-        ) from None
+        allowed = (*operation.param_names, *also_allowed)
+        raise describe_validation_error(where, allowed, exc) from None
+    known = tuple(operation.record.model_fields)
+    unknown = sorted(validated.record_fields_used() - set(known))
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], known, n=1)
+        guess = f" (did you mean {close[0]!r}?)" if close else ""
+        raise InvalidParams(
+            f"Invalid params for {where}: unknown field {unknown[0]!r}{guess}.",
+            hint=f"Fields of {operation.entity}: {', '.join(known)}.",
+        )
+    return validated
 
 
 def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
@@ -393,13 +399,14 @@ class Engine:
     def prepare(
         self, entity: str, action: str, params: Mapping[str, Any] | BaseModel | None
     ) -> tuple[Operation, Params]:
+        """Look the action up and validate its params: what ``execute`` does before running."""
         operation = lookup(entity, action)
-        if operation.write and not self.allow_writes:
-            raise WriteNotAllowed(
-                f"{entity}/{action} is a write action and this connector is read-only.",
-                hint="Build the connector with allow_writes=True to enable write actions.",
-            )
         return operation, validate_params(operation, params)
+
+    @property
+    def has_context_store(self) -> bool:
+        """Whether ``context_store_search`` can run here (hosted mode, or a local store)."""
+        return False
 
     def url_for(self, operation: Operation, params: Params) -> str:
         values = {
@@ -423,41 +430,44 @@ class Engine:
     def execute(
         self, entity: str, action: str, params: Mapping[str, Any] | BaseModel | None
     ) -> Flow[ExecuteResult]:
-        if action == SEARCH_ACTION:
-            return (yield from self.search(entity, params))
         operation, validated = self.prepare(entity, action, params)
-        if operation.paging is Paging.RECORD:
-            return (yield from self._one(operation, validated))
-        data: list[Record] = []
-        stream = self.stream(operation, validated, getattr(validated, "limit", None))
-        outcome: Any = None
-        while True:
-            try:
-                step = stream.send(outcome)
-            except StopIteration as stop:
-                meta, resume = stop.value
-                result: ZendeskTalkExecuteResult[Record] = ZendeskTalkExecuteResult(
-                    data=data, meta=meta
-                )
-                result.bind_resume(partial(resume, data))
-                return result
-            if isinstance(step, Batch):
-                data.extend(step.records)
-                outcome = None
-            else:
-                outcome = yield step
+        return (yield from self.run(operation, validated))
 
-    def search(
-        self, entity: str, params: Mapping[str, Any] | BaseModel | None
-    ) -> Flow[ExecuteResult]:
-        """``context_store_search``: Airbyte's context store exists only in hosted mode."""
-        operations_of(entity)  # an unknown entity is named as such first
-        raise HostedModeRequired(
-            f"{entity}/{SEARCH_ACTION} needs hosted mode: it searches the Airbyte context "
-            "store, which a local connector does not have.",
-            hint="Build the connector with AirbyteAuthConfig(...) to search, or use "
-            f"execute({entity!r}, 'list', ...) with the tools' where= filter locally.",
+    def run(self, operation: Operation, params: Params) -> Flow[ExecuteResult]:
+        """Run a looked-up operation with validated params: one record, or a whole list."""
+        if operation.write and not self.allow_writes:
+            raise WriteNotAllowed(
+                f"{operation.entity}/{operation.action} is a write action and this connector "
+                "is read-only.",
+                hint="Build the connector with allow_writes=True to enable write actions.",
+            )
+        if operation.source is Source.CONTEXT_STORE:
+            return (yield from self.search(operation, params))
+        if operation.paging is Paging.RECORD:
+            return (yield from self._one(operation, params))
+        listing = self.listing(operation, params, getattr(params, "limit", None))
+        data: list[Record] = []
+        while (records := (yield from listing.next_page())) is not None:
+            data.extend(records)
+        result: ZendeskTalkExecuteResult[Record] = ZendeskTalkExecuteResult(
+            data=data, meta=listing.meta()
         )
+        result.bind_resume(partial(listing.cursor_at, data))
+        return result
+
+    def search(self, operation: Operation, params: Params) -> Flow[ExecuteResult]:
+        """``context_store_search``: a local connector has no context store."""
+        raise HostedModeRequired(
+            f"{operation.entity}/{SEARCH_ACTION} needs hosted mode: it searches the Airbyte "
+            "context store, which a local connector does not have.",
+            hint="Build the connector with AirbyteAuthConfig(...) to search, or use "
+            f"execute({operation.entity!r}, 'list', ...) with the tools' where= filter locally.",
+        )
+        yield  # a flow like the others (never reached)
+
+    def listing(self, operation: Operation, params: Params, limit: int | None) -> Listing:
+        """A walk over a list action's pages, at most ``limit`` records (None: all)."""
+        return PagedListing(self, operation, params, limit)
 
     def _one(self, operation: Operation, params: Params) -> Flow[Record]:
         values = params.model_dump()
@@ -483,66 +493,91 @@ class Engine:
             )
         return records[0]
 
-    def stream(self, operation: Operation, params: Params, limit: int | None) -> StreamFlow:
-        """Yield the records of a list action page by page; return the final meta."""
-        url = self.url_for(operation, params)
+
+class Listing(Protocol):
+    """One walk over a list action: pages as flows, then where the walk stands.
+
+    ``execute`` drives it to the end and keeps every record; ``iter`` hands each page to its
+    caller and keeps none, so an export holds one page at a time.
+    """
+
+    def next_page(self) -> Flow[list[Record] | None]:
+        """The next page's records (after the limit's cut); None once the walk is over."""
+        ...
+
+    def meta(self) -> ListMeta:
+        """Where the walk stopped: counts, has_more and the cursor continuing after it."""
+        ...
+
+    def cursor_at(self, records: list[Record], index: int) -> str | None:
+        """A cursor resuming at ``records[index]`` (``records``: all the walk returned)."""
+        ...
+
+
+class PagedListing:
+    """A list action of the Talk API: one page, offset pages or an incremental export."""
+
+    def __init__(self, engine: Engine, operation: Operation, params: Params, limit: int | None):
+        self._engine = engine
+        self._operation = operation
+        self._limit = limit
+        url = engine.url_for(operation, params)
         values = params.model_dump()
         query = query_params(operation, values)
         cursor = values.get("cursor")
-        pager: OffsetPager | IncrementalPager | None = None
+        self._pager: OffsetPager | IncrementalPager | SinglePage
         if operation.paging is Paging.OFFSET:
-            pager = OffsetPager(operation, url, query, limit or 100, cursor)
+            self._pager = OffsetPager(operation, url, query, limit or 100, cursor)
         elif operation.paging is Paging.INCREMENTAL:
-            pager = IncrementalPager(operation, url, values["start_time"], cursor)
-        if pager is None:
-            response = yield from self.request("GET", url, query=query, operation=operation)
-            records = parse_page(operation, response.content).records
-            if limit is not None:
-                records = records[:limit]
-            yield Batch(records)
-            return ListMeta(returned=len(records), has_more=False, count=len(records)), _no_resume
-        returned, taken = 0, 0
-        while (page := pager.request()) is not None:
-            page_url, page_query = page
-            response = yield from self.request(
-                "GET", page_url, query=page_query, operation=operation
-            )
-            records = pager.accept(parse_page(operation, response.content))
-            # A page is let go before the next one is fetched (here, and by the pager and the
-            # drivers): an export holds one page, not two, and builds the next in the memory
-            # this one freed; a 100,000-call sync export runs ~7% faster for it.
-            del response
-            room = len(records) if limit is None else limit - returned
-            taken = min(room, len(records))
-            if taken:
-                yield Batch(records[:taken])
-            returned += taken
-            if taken < len(records) or (limit is not None and returned >= limit):
-                break
-            del records
-        resume: Resume
-        if isinstance(pager, IncrementalPager):
-            has_more = pager.has_more_after(taken)
-            cursor_out: str | None = pager.cursor_after(taken)
-            end_time, resume = pager.end_time, pager.cursor_at
+            self._pager = IncrementalPager(operation, url, values["start_time"], cursor)
         else:
-            cursor_out = pager.cursor_at(returned)
-            has_more, end_time = cursor_out is not None, None
-            resume = partial(_offset_resume, pager)
-        meta = ListMeta(
-            returned=returned,
+            self._pager = SinglePage(url, query)
+        self._returned = 0
+        self._taken = 0
+        self._over = False
+
+    def next_page(self) -> Flow[list[Record] | None]:
+        page = None if self._over else self._pager.request()
+        if page is None:
+            self._over = True
+            return None
+        url, query = page
+        operation = self._operation
+        response = yield from self._engine.request("GET", url, query=query, operation=operation)
+        records = self._pager.accept(parse_page(operation, response.content))
+        del response  # the body goes before the caller asks for the next page
+        room = len(records) if self._limit is None else self._limit - self._returned
+        self._taken = min(room, len(records))
+        self._returned += self._taken
+        if self._taken < len(records) or self._returned == self._limit:
+            self._over = True
+        return records[: self._taken]
+
+    def meta(self) -> ListMeta:
+        pager = self._pager
+        end_time = None
+        if isinstance(pager, IncrementalPager):
+            has_more = pager.has_more_after(self._taken)
+            cursor: str | None = pager.cursor_after(self._taken)
+            end_time = pager.end_time
+        elif isinstance(pager, OffsetPager):
+            cursor = pager.cursor_at(self._returned)
+            has_more = cursor is not None
+        else:
+            cursor, has_more = None, False
+        return ListMeta(
+            returned=self._returned,
             has_more=has_more,
-            next_cursor=cursor_out,
+            next_cursor=cursor,
             next_page=pager.next_page,
             count=pager.count,
             end_time=end_time,
         )
-        return meta, resume
 
-
-def _offset_resume(pager: OffsetPager, records: list[Record], index: int) -> str | None:
-    return pager.cursor_at(index)
-
-
-def _no_resume(records: list[Record], index: int) -> str | None:
-    return None
+    def cursor_at(self, records: list[Record], index: int) -> str | None:
+        pager = self._pager
+        if isinstance(pager, IncrementalPager):
+            return pager.cursor_at(records, index)
+        if isinstance(pager, OffsetPager):
+            return pager.cursor_at(index)
+        return None

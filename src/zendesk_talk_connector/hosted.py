@@ -28,13 +28,11 @@ exception hierarchy as local mode.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from functools import partial
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
@@ -54,16 +52,13 @@ from .auth_config import (
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkOauth20AuthConfig,
 )
-from .catalog import Operation, operations_of
+from .catalog import Operation
 from .engine import (
-    SEARCH_ACTION,
-    Batch,
     Engine,
     ExecuteResult,
     Flow,
+    Listing,
     Refresh,
-    Resume,
-    StreamFlow,
     describe_validation_error,
     resolve_base_url,
 )
@@ -71,7 +66,6 @@ from .errors import (
     AuthenticationError,
     ConfigurationError,
     ConnectorLookupError,
-    InvalidParams,
     ServerError,
     ZendeskTalkError,
 )
@@ -170,99 +164,6 @@ class AirbyteTokenCredentials(Credentials):
 
 
 # -- context store search ----------------------------------------------------------------
-
-COMPARISONS = ("eq", "neq", "gt", "gte", "lt", "lte", "like", "fuzzy", "keyword")
-TEXT_MATCHES = ("like", "fuzzy", "keyword")
-Scalar = str | int | float | bool | None
-
-
-def _condition_fields(condition: Any, where: str) -> Iterator[str]:
-    """Check one filter condition's shape; yield the field names it uses."""
-    if not isinstance(condition, dict) or len(condition) != 1:
-        raise ValueError(
-            f"{where} must be an object with exactly one operator, e.g. "
-            "{'eq': {'sms_enabled': True}}"
-        )
-    ((operator, operand),) = condition.items()
-    if operator in ("and", "or"):
-        if not isinstance(operand, list) or not operand:
-            raise ValueError(f"{where}.{operator} must be a non-empty list of conditions")
-        for index, item in enumerate(operand):
-            yield from _condition_fields(item, f"{where}.{operator}[{index}]")
-    elif operator == "not":
-        yield from _condition_fields(operand, f"{where}.not")
-    elif operator in (*COMPARISONS, "in"):
-        if not isinstance(operand, dict) or not operand:
-            raise ValueError(f"{where}.{operator} must map field names to values")
-        for field, value in operand.items():
-            if operator == "in" and not isinstance(value, list):
-                raise ValueError(f"{where}.in.{field} must be a list of values")
-            if operator in TEXT_MATCHES and not isinstance(value, str):
-                raise ValueError(f"{where}.{operator}.{field} must be a string")
-            yield field
-    else:
-        ops = ", ".join((*COMPARISONS, "in", "and", "or", "not"))
-        raise ValueError(f"{where}: unknown operator {operator!r} (operators: {ops})")
-
-
-class ContextStoreQuery(BaseModel):
-    """A context store query: a ``filter`` condition tree and a ``sort`` order.
-
-    Conditions: ``{"eq": {"field": value}}`` (also ``neq``, ``gt``, ``gte``, ``lt``, ``lte``),
-    ``{"in": {"field": [values]}}``, text matches ``like`` (``%`` wildcards), ``fuzzy`` and
-    ``keyword``, and ``{"and": [...]}``, ``{"or": [...]}``, ``{"not": {...}}``. Several fields
-    in one comparison must all match. Sort: ``[{"field": "asc" | "desc"}, ...]``.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    filter: dict[str, Any] | None = Field(None, description="Condition tree (see the class).")
-    sort: list[dict[str, Literal["asc", "desc"]]] | None = Field(
-        None, description="Sort keys in order, e.g. [{'created_at': 'desc'}]."
-    )
-
-    @field_validator("filter")
-    @classmethod
-    def _check_filter(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
-        if value is not None:
-            list(_condition_fields(value, "filter"))
-        return value
-
-    @field_validator("sort")
-    @classmethod
-    def _check_sort(
-        cls, value: list[dict[str, Literal["asc", "desc"]]] | None
-    ) -> list[dict[str, Literal["asc", "desc"]]] | None:
-        for index, key in enumerate(value or ()):
-            if len(key) != 1:
-                raise ValueError(f"sort[{index}] must name exactly one field")
-        return value
-
-    def field_names(self) -> set[str]:
-        """Top-level record fields the filter and sort use."""
-        names = set(_condition_fields(self.filter, "filter")) if self.filter else set()
-        names.update(name for key in self.sort or () for name in key)
-        return {name.split(".")[0] for name in names}
-
-
-def _field_paths(value: Any) -> Any:
-    if isinstance(value, list):
-        return [item.split(".") if isinstance(item, str) else item for item in value]
-    return value
-
-
-class ContextStoreSearchParams(Params):
-    """Params of ``context_store_search`` (hosted mode only)."""
-
-    query: ContextStoreQuery = Field(
-        default_factory=ContextStoreQuery, description="filter and sort (ContextStoreQuery)."
-    )
-    limit: int = Field(1000, ge=1, le=10_000, description="Max records, 1-10000 (default 1000).")
-    cursor: str | None = Field(None, description="meta.next_cursor of a previous search.")
-    fields: Annotated[list[list[str]] | None, BeforeValidator(_field_paths)] = Field(
-        None,
-        description="Field paths to return, e.g. [['id'], ['greeting_ids']] or ['id', 'a.b'].",
-    )
 
 
 class SearchMeta(ListMeta):
@@ -541,95 +442,20 @@ class HostedEngine(Engine):
             data = data[0]
         return parse_record(operation.record, data if isinstance(data, dict) else {})
 
-    def stream(self, operation: Operation, params: Params, limit: int | None) -> StreamFlow:
-        """Pages of records from the execute endpoint, continued with the returned cursor.
+    @property
+    def has_context_store(self) -> bool:
+        return True
 
-        Cursors given to callers wrap the hosted cursor of a page plus how many of its
-        records to skip, so a result cut anywhere (a ``limit``, a tool's size budget)
-        resumes exactly at the next record.
-        """
-        values = params.model_dump(mode="json", exclude_none=True)
-        paged = "limit" in operation.params.model_fields
-        server_cursor, skip = _unwrap_cursor(operation, values.pop("cursor", None))
-        page_size = values.pop("limit", None) if limit is None else None
-        pages: list[tuple[int, str | None, int, int]] = []
-        """(index of its first record in this call, hosted cursor, records skipped, taken)"""
-        returned = 0
-        meta: dict[str, Any] = {}
-        more_in_page = False
-        while True:
-            want = page_size if limit is None else limit - returned
-            request = dict(values)
-            if paged and want is not None:
-                request["limit"] = min(want + skip, _max_limit(operation))
-            if server_cursor is not None:
-                request["cursor"] = server_cursor
-            body = yield from self._post(operation.entity, operation.action, request, operation)
-            meta = _meta_of(body)
-            raw = body["data"] if isinstance(body["data"], list) else [body["data"]]
-            raw = [item for item in raw[skip:] if isinstance(item, dict)]
-            taken = len(raw) if want is None else min(want, len(raw))
-            more_in_page = taken < len(raw)
-            if taken:
-                pages.append((returned, server_cursor, skip, taken))
-                yield Batch(parse_records(operation.record, raw[:taken]))
-            returned += taken
-            next_cursor = meta.get("next_cursor")
-            if (
-                more_in_page
-                or not paged
-                or not meta.get("has_more")
-                or not isinstance(next_cursor, str)
-                or (limit is not None and returned >= limit)
-            ):
-                break
-            server_cursor, skip = next_cursor, 0
-        resume = partial(_resume_at, operation, pages)
-        if more_in_page:
-            cursor_out = resume([], returned)
-        elif meta.get("has_more") and isinstance(meta.get("next_cursor"), str):
-            cursor_out = _wrap_cursor(operation, meta["next_cursor"], 0)
-        else:
-            cursor_out = None
-        result_meta = ListMeta(
-            returned=returned,
-            has_more=cursor_out is not None,
-            next_cursor=cursor_out,
-            next_page=meta.get("next_page") if isinstance(meta.get("next_page"), str) else None,
-            count=meta.get("count") if isinstance(meta.get("count"), int) else None,
-            end_time=meta.get("end_time") if isinstance(meta.get("end_time"), int) else None,
-        )
-        final: Resume = partial(_resume_or_next, resume, returned, cursor_out)
-        return result_meta, final
+    def listing(self, operation: Operation, params: Params, limit: int | None) -> Listing:
+        return HostedListing(self, operation, params, limit)
 
-    def search(
-        self, entity: str, params: Mapping[str, Any] | BaseModel | None
-    ) -> Flow[ExecuteResult]:
-        """``context_store_search``: query the records Airbyte synced for ``entity``."""
-        operation = _searchable(entity)
-        where = f"{entity}/{SEARCH_ACTION}"
-        if isinstance(params, BaseModel) and not isinstance(params, ContextStoreSearchParams):
-            params = params.model_dump(exclude_unset=True)
-        try:
-            validated = ContextStoreSearchParams.model_validate(
-                params if isinstance(params, ContextStoreSearchParams) else dict(params or {})
-            )
-        except ValidationError as exc:
-            raise describe_validation_error(
-                where, tuple(ContextStoreSearchParams.model_fields), exc
-            ) from None
-        known = tuple(operation.record.model_fields)
-        used = validated.query.field_names() | {path[0] for path in validated.fields or ()}
-        unknown = sorted(used - set(known))
-        if unknown:
-            close = difflib.get_close_matches(unknown[0], known, n=1)
-            guess = f" (did you mean {close[0]!r}?)" if close else ""
-            raise InvalidParams(
-                f"Invalid params for {where}: unknown field {unknown[0]!r}{guess}.",
-                hint=f"Fields of {entity}: {', '.join(known)}.",
-            )
+    def search(self, operation: Operation, params: Params) -> Flow[ExecuteResult]:
+        """``context_store_search``: query the records Airbyte synced for the entity."""
         body = yield from self._post(
-            entity, SEARCH_ACTION, validated.model_dump(mode="json", exclude_none=True), None
+            operation.entity,
+            operation.action,
+            params.model_dump(mode="json", exclude_none=True),
+            None,
         )
         raw = body["data"] if isinstance(body["data"], list) else []
         records = parse_records(operation.record, [item for item in raw if isinstance(item, dict)])
@@ -709,6 +535,96 @@ class HostedEngine(Engine):
         return url
 
 
+class HostedListing:
+    """Pages of records from the execute endpoint, continued with the returned cursor.
+
+    Cursors given to callers wrap the hosted cursor of a page plus how many of its records
+    to skip, so a result cut anywhere (a ``limit``, a tool's size budget) resumes exactly at
+    the next record.
+    """
+
+    def __init__(
+        self, engine: HostedEngine, operation: Operation, params: Params, limit: int | None
+    ) -> None:
+        self._engine = engine
+        self._operation = operation
+        self._limit = limit
+        values = params.model_dump(mode="json", exclude_none=True)
+        self._paged = "limit" in operation.params.model_fields
+        self._server_cursor, self._skip = _unwrap_cursor(operation, values.pop("cursor", None))
+        self._page_size = values.pop("limit", None) if limit is None else None
+        self._values = values
+        self._pages: list[tuple[int, str | None, int, int]] = []
+        """(index of its first record in this walk, hosted cursor, records skipped, taken)"""
+        self._returned = 0
+        self._meta: dict[str, Any] = {}
+        self._more_in_page = False
+        self._over = False
+
+    def next_page(self) -> Flow[list[Record] | None]:
+        if self._over:
+            return None
+        operation = self._operation
+        want = self._page_size if self._limit is None else self._limit - self._returned
+        request = dict(self._values)
+        if self._paged and want is not None:
+            request["limit"] = min(want + self._skip, _max_limit(operation))
+        if self._server_cursor is not None:
+            request["cursor"] = self._server_cursor
+        body = yield from self._engine._post(operation.entity, operation.action, request, operation)
+        self._meta = meta = _meta_of(body)
+        raw = body["data"] if isinstance(body["data"], list) else [body["data"]]
+        raw = [item for item in raw[self._skip :] if isinstance(item, dict)]
+        taken = len(raw) if want is None else min(want, len(raw))
+        self._more_in_page = taken < len(raw)
+        if taken:
+            self._pages.append((self._returned, self._server_cursor, self._skip, taken))
+        self._returned += taken
+        next_cursor = meta.get("next_cursor")
+        if (
+            self._more_in_page
+            or not self._paged
+            or not meta.get("has_more")
+            or not isinstance(next_cursor, str)
+            or (self._limit is not None and self._returned >= self._limit)
+        ):
+            self._over = True
+        else:
+            self._server_cursor, self._skip = next_cursor, 0
+        return parse_records(operation.record, raw[:taken])
+
+    def _next_cursor(self) -> str | None:
+        if self._more_in_page:
+            return self._resume(self._returned)
+        cursor = self._meta.get("next_cursor")
+        if self._meta.get("has_more") and isinstance(cursor, str):
+            return _wrap_cursor(self._operation, cursor, 0)
+        return None
+
+    def meta(self) -> ListMeta:
+        meta = self._meta
+        cursor = self._next_cursor()
+        return ListMeta(
+            returned=self._returned,
+            has_more=cursor is not None,
+            next_cursor=cursor,
+            next_page=meta.get("next_page") if isinstance(meta.get("next_page"), str) else None,
+            count=meta.get("count") if isinstance(meta.get("count"), int) else None,
+            end_time=meta.get("end_time") if isinstance(meta.get("end_time"), int) else None,
+        )
+
+    def cursor_at(self, records: list[Record], index: int) -> str | None:
+        if index >= self._returned:
+            return self._next_cursor()
+        return self._resume(index)
+
+    def _resume(self, index: int) -> str | None:
+        for first, server_cursor, skip, taken in reversed(self._pages):
+            if first <= index <= first + taken:
+                return _wrap_cursor(self._operation, server_cursor, skip + index - first)
+        return None
+
+
 def _json_object(response: httpx.Response) -> dict[str, Any]:
     try:
         body = response.json()
@@ -726,16 +642,6 @@ def _json_object(response: httpx.Response) -> dict[str, Any]:
 def _meta_of(body: dict[str, Any]) -> dict[str, Any]:
     meta = body.get("meta")
     return meta if isinstance(meta, dict) else {}
-
-
-def _searchable(entity: str) -> Operation:
-    for operation in operations_of(entity):  # raises UnknownOperation for unknown entities
-        if operation.action == "list":
-            return operation
-    raise InvalidParams(
-        f"{entity} has no list action, so nothing of it is in the context store.",
-        hint="Search an entity that can be listed (see list_entities()).",
-    )
 
 
 def _max_limit(operation: Operation) -> int:
@@ -759,27 +665,3 @@ def _unwrap_cursor(operation: Operation, cursor: str | None) -> tuple[str | None
         raise invalid_cursor(operation)
     server_cursor = state["h"]
     return (server_cursor if isinstance(server_cursor, str) else None), state["s"]
-
-
-def _resume_at(
-    operation: Operation,
-    pages: list[tuple[int, str | None, int, int]],
-    records: list[Record],
-    index: int,
-) -> str | None:
-    for first, server_cursor, skip, taken in reversed(pages):
-        if first <= index < first + taken or index == first + taken:
-            return _wrap_cursor(operation, server_cursor, skip + index - first)
-    return None
-
-
-def _resume_or_next(
-    resume: Callable[[list[Record], int], str | None],
-    returned: int,
-    next_cursor: str | None,
-    records: list[Record],
-    index: int,
-) -> str | None:
-    if index >= returned:
-        return next_cursor
-    return resume(records, index)

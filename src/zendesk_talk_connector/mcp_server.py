@@ -1,7 +1,7 @@
 """An MCP server over the same tool definitions (``zendesk-talk mcp``; extra ``[mcp]``).
 
 Tool names, descriptions, argument schemas (:meth:`~.tools.ToolDefinition.json_schema`,
-portable across providers) and output (the bounded :class:`~.tools.ToolRunner` content) are
+portable across providers) and output (the bounded :class:`~.tools.Toolset` content) are
 those of every other adapter. A :class:`~.errors.ZendeskTalkError` becomes a tool result with
 ``isError: true`` and the actionable text (``str(error)``); anything else is a bug and is
 reported by the SDK as an internal error.
@@ -9,7 +9,7 @@ reported by the SDK as an internal error.
 The server is built on the SDK's low-level :class:`mcp.server.lowlevel.Server` rather than
 ``MCPServer``: ``MCPServer`` derives each tool's schema from a Python signature and validates
 arguments itself (with messages that do not name the allowed params), while here the schemas
-come from the catalog and validation happens once, in :class:`~.tools.ToolRunner`.
+come from the catalog and validation happens once, in :class:`~.tools.Toolset`.
 
 ``mcp`` is imported lazily, so importing this module (and the core) stays light.
 """
@@ -23,7 +23,7 @@ from ._version import __version__
 from .connector import SyncZendeskTalkConnector, ZendeskTalkConnector
 from .errors import ConfigurationError, ZendeskTalkError
 from .output import DEFAULT_MAX_OUTPUT_CHARS
-from .tools import ToolDefinition, ToolRunner
+from .tools import ToolDefinition, Toolset
 
 if TYPE_CHECKING:
     from mcp.server.lowlevel import Server
@@ -67,10 +67,15 @@ def create_server(
     from mcp import types
     from mcp.server.lowlevel import Server
 
-    runner = ToolRunner(connector, max_output_chars=max_output_chars)
-    definitions = runner.definitions(include=include, exclude=exclude, single_tool=single_tool)
-    by_name = {definition.name: definition for definition in definitions}
-    tools = [_mcp_tool(types, definition, connector.allow_writes) for definition in definitions]
+    toolset = Toolset(
+        connector,
+        include=include,
+        exclude=exclude,
+        single_tool=single_tool,
+        max_output_chars=max_output_chars,
+    )
+    by_name = {definition.name: definition for definition in toolset.tools}
+    tools = [_mcp_tool(types, definition) for definition in toolset.tools]
 
     def text_result(text: str, *, error: bool = False) -> Any:
         return types.CallToolResult(
@@ -88,7 +93,7 @@ def create_server(
                 error=True,
             )
         try:
-            result = await runner.acall(definition, params.arguments or {})
+            result = await toolset.acall(definition, params.arguments or {})
         except ZendeskTalkError as exc:
             return text_result(str(exc), error=True)
         return text_result(result.content)
@@ -103,9 +108,8 @@ def create_server(
     return server
 
 
-def _mcp_tool(types: Any, definition: ToolDefinition, allow_writes: bool) -> Any:
-    operation = definition.operation
-    writes = operation.write if operation is not None else allow_writes
+def _mcp_tool(types: Any, definition: ToolDefinition) -> Any:
+    writes = any(operation.write for operation in definition.operations)
     return types.Tool(
         name=definition.name,
         description=definition.description,

@@ -36,6 +36,7 @@ from .record_base import Record
 from .results import ZendeskTalkExecuteResult
 
 DEFAULT_MAX_OUTPUT_CHARS = 8_000
+MIN_OUTPUT_CHARS = 1_000
 _ENVELOPE_RESERVE = 700
 """Room kept for the envelope (counts, cursor, note) around the table."""
 

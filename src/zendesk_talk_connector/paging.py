@@ -232,10 +232,6 @@ class IncrementalPager:
         self.next_page: str | None = None
         self.count: int | None = None
 
-    @property
-    def caught_up(self) -> bool:
-        return self._done
-
     def request(self) -> tuple[str, dict[str, str] | None] | None:
         if self._done:
             return None
@@ -292,3 +288,21 @@ class IncrementalPager:
 
     def has_more_after(self, taken: int) -> bool:
         return taken < len(self._page) or not self._done
+
+
+class SinglePage:
+    """A list that comes whole in one response (stats, number search): one request, no cursor."""
+
+    next_page: str | None = None
+
+    def __init__(self, url: str, query: dict[str, str]) -> None:
+        self._request: tuple[str, dict[str, str] | None] | None = (url, query)
+        self.count: int | None = None
+
+    def request(self) -> tuple[str, dict[str, str] | None] | None:
+        request, self._request = self._request, None
+        return request
+
+    def accept(self, page: Page) -> list[Record]:
+        self.count = len(page.records)
+        return page.records

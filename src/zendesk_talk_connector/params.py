@@ -8,11 +8,12 @@ because Gemini drops numeric bounds.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
 MAX_LIST_LIMIT = 10_000
 MAX_EXPORT_LIMIT = 100_000
@@ -78,6 +79,11 @@ class Params(BaseModel):
     """Base of every params model: unknown params are errors, never silently dropped."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+
+    def record_fields_used(self) -> set[str]:
+        """Record fields these params name (filters, sorts, selections): checked against the
+        entity's record model before anything is sent."""
+        return set()
 
 
 class NoParams(Params):
@@ -216,3 +222,101 @@ class PhoneNumberFilterParams(Params):
     phone_number_ids: IdList | None = Field(
         None, max_length=100, description="Only these phone number ids (up to 100)."
     )
+
+
+# -- context store search -----------------------------------------------------------------
+
+COMPARISONS = ("eq", "neq", "gt", "gte", "lt", "lte", "like", "fuzzy", "keyword")
+TEXT_MATCHES = ("like", "fuzzy", "keyword")
+
+
+def _condition_fields(condition: Any, where: str) -> Iterator[str]:
+    """Check one filter condition's shape; yield the field names it uses."""
+    if not isinstance(condition, dict) or len(condition) != 1:
+        raise ValueError(
+            f"{where} must be an object with exactly one operator, e.g. "
+            "{'eq': {'sms_enabled': True}}"
+        )
+    ((operator, operand),) = condition.items()
+    if operator in ("and", "or"):
+        if not isinstance(operand, list) or not operand:
+            raise ValueError(f"{where}.{operator} must be a non-empty list of conditions")
+        for index, item in enumerate(operand):
+            yield from _condition_fields(item, f"{where}.{operator}[{index}]")
+    elif operator == "not":
+        yield from _condition_fields(operand, f"{where}.not")
+    elif operator in (*COMPARISONS, "in"):
+        if not isinstance(operand, dict) or not operand:
+            raise ValueError(f"{where}.{operator} must map field names to values")
+        for field, value in operand.items():
+            if operator == "in" and not isinstance(value, list):
+                raise ValueError(f"{where}.in.{field} must be a list of values")
+            if operator in TEXT_MATCHES and not isinstance(value, str):
+                raise ValueError(f"{where}.{operator}.{field} must be a string")
+            yield field
+    else:
+        ops = ", ".join((*COMPARISONS, "in", "and", "or", "not"))
+        raise ValueError(f"{where}: unknown operator {operator!r} (operators: {ops})")
+
+
+class ContextStoreQuery(BaseModel):
+    """A context store query: a ``filter`` condition tree and a ``sort`` order.
+
+    Conditions: ``{"eq": {"field": value}}`` (also ``neq``, ``gt``, ``gte``, ``lt``, ``lte``),
+    ``{"in": {"field": [values]}}``, text matches ``like`` (``%`` wildcards), ``fuzzy`` and
+    ``keyword``, and ``{"and": [...]}``, ``{"or": [...]}``, ``{"not": {...}}``. Several fields
+    in one comparison must all match. Sort: ``[{"field": "asc" | "desc"}, ...]``.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    filter: dict[str, Any] | None = Field(None, description="Condition tree (see the class).")
+    sort: list[dict[str, Literal["asc", "desc"]]] | None = Field(
+        None, description="Sort keys in order, e.g. [{'created_at': 'desc'}]."
+    )
+
+    @field_validator("filter")
+    @classmethod
+    def _check_filter(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        if value is not None:
+            list(_condition_fields(value, "filter"))
+        return value
+
+    @field_validator("sort")
+    @classmethod
+    def _check_sort(
+        cls, value: list[dict[str, Literal["asc", "desc"]]] | None
+    ) -> list[dict[str, Literal["asc", "desc"]]] | None:
+        for index, key in enumerate(value or ()):
+            if len(key) != 1:
+                raise ValueError(f"sort[{index}] must name exactly one field")
+        return value
+
+    def field_names(self) -> set[str]:
+        """Top-level record fields the filter and sort use."""
+        names = set(_condition_fields(self.filter, "filter")) if self.filter else set()
+        names.update(name for key in self.sort or () for name in key)
+        return {name.split(".")[0] for name in names}
+
+
+def _field_paths(value: Any) -> Any:
+    if isinstance(value, list):
+        return [item.split(".") if isinstance(item, str) else item for item in value]
+    return value
+
+
+class ContextStoreSearchParams(Params):
+    """Params of ``context_store_search`` (hosted mode only)."""
+
+    query: ContextStoreQuery = Field(
+        default_factory=ContextStoreQuery, description="filter and sort (ContextStoreQuery)."
+    )
+    limit: int = Field(1000, ge=1, le=10_000, description="Max records, 1-10000 (default 1000).")
+    cursor: str | None = Field(None, description="meta.next_cursor of a previous search.")
+    fields: Annotated[list[list[str]] | None, BeforeValidator(_field_paths)] = Field(
+        None,
+        description="Field paths to return, e.g. [['id'], ['greeting_ids']] or ['id', 'a.b'].",
+    )
+
+    def record_fields_used(self) -> set[str]:
+        return self.query.field_names() | {path[0] for path in self.fields or ()}

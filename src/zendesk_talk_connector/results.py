@@ -54,9 +54,6 @@ class ZendeskTalkExecuteResult(BaseModel, Generic[RecordT]):
         return self._resume(index)
 
 
-ListResult = ZendeskTalkExecuteResult
-
-
 class CheckResult(BaseModel):
     """Outcome of ``connector.check()``."""
 

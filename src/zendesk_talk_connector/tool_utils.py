@@ -58,8 +58,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
-from .catalog import OPERATIONS, Operation, lookup
-from .engine import SEARCH_ACTION
+from .catalog import OPERATIONS, SEARCH_ACTION, Operation, Source, lookup
 from .errors import (
     InvalidParams,
     NotFound,
@@ -191,7 +190,9 @@ def tool_description(
     the hosted-only search (unless disabled), and the output budget."""
     from .tools import execute_description  # tools imports the connector, which imports us
 
-    lines = [execute_description(op for op in OPERATIONS if not op.write)]
+    lines = [
+        execute_description(op for op in OPERATIONS if not op.write and op.source is Source.API)
+    ]
     if enable_hosted_mode_features:
         lines.append(HOSTED_SEARCH_DESCRIPTION)
     budget = f"at most {max_output_chars:,} chars" if max_output_chars else "not size-bounded"

@@ -1,11 +1,14 @@
 """Framework-neutral tool definitions, built from the catalog; adapters only map types.
 
-* :func:`tool_definitions` gives one :class:`ToolDefinition` per entity/action (read actions
-  only unless writes are enabled): name, description (<= 1,024 chars), args model.
-* :class:`ToolRunner` validates arguments once (with messages naming the bad param and the
-  allowed ones), runs the action through the async or sync connector, and renders the
-  bounded model-facing text (:func:`~.output.render`: a list is a ``columns``/``rows``
-  table); the typed result stays available as the artifact.
+* :class:`Toolset` is what one connector offers a model: the operations it may call
+  (``include``/``exclude``, writes only when the connector allows them, context store
+  searches only where there is a store), shown as one :class:`ToolDefinition` per operation
+  or as the single ``zendesk_talk_execute`` tool. It validates arguments once (with messages
+  naming the bad param and the allowed ones), runs the looked-up operation through the async
+  or sync connector, and renders the bounded model-facing text (:func:`~.output.render`: a
+  list is a ``columns``/``rows`` table); the typed result stays available as the artifact.
+  Every face (LangChain, LlamaIndex, MCP) is built from one.
+* :func:`tool_definitions` gives the definitions without a connector (docs, the CLI).
 * Errors a model can cause leave as :class:`~.errors.ZendeskTalkError` (``str()`` is the
   model-facing text); each adapter maps it to its framework's convention. Anything else
   (programming errors) propagates untouched.
@@ -13,19 +16,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from .catalog import ENTITIES, OPERATIONS, Operation, Paging, lookup
+from .catalog import ENTITIES, OPERATIONS, Operation, Paging, Source
 from .connector import SyncZendeskTalkConnector, ZendeskTalkConnector
-from .engine import ExecuteResult, describe_validation_error
-from .errors import InvalidParams
+from .engine import ExecuteResult, describe_validation_error, validate_params
+from .errors import InvalidParams, UnknownOperation
 from .output import (
     DEFAULT_MAX_OUTPUT_CHARS,
+    MIN_OUTPUT_CHARS,
     Condition,
     check_fields,
     parse_where,
@@ -76,6 +80,8 @@ class ToolDefinition:
     args_model: type[BaseModel]
     operation: Operation | None
     """None for the single ``zendesk_talk_execute`` tool."""
+    operations: tuple[Operation, ...] = ()
+    """What a call may run: the one operation, or the single tool's allow-list."""
 
     def json_schema(self) -> dict[str, Any]:
         """The args schema, portable across LLM providers (no $ref/$defs, no titles)."""
@@ -136,22 +142,45 @@ def _selected(operation: Operation, names: Iterable[str] | None) -> bool:
     return any(name in keys for name in names)
 
 
+def select_operations(
+    offered: Callable[[Operation], bool],
+    *,
+    include: Iterable[str] | None = None,
+    exclude: Iterable[str] | None = None,
+) -> tuple[Operation, ...]:
+    """The catalog operations ``offered`` accepts, narrowed by ``include``/``exclude``
+    (entity names, tool names such as ``zendesk_talk_calls_list``, or ``entity/action``;
+    unknown names are an error)."""
+    include, exclude = _known(include), _known(exclude)
+    return tuple(
+        op
+        for op in OPERATIONS
+        if offered(op)
+        and (include is None or _selected(op, include))
+        and not _selected(op, exclude)
+    )
+
+
+def _definition(operation: Operation) -> ToolDefinition:
+    return ToolDefinition(
+        operation.name, _description(operation), _args_model(operation), operation, (operation,)
+    )
+
+
 def tool_definitions(
     *,
     allow_writes: bool = False,
     include: Iterable[str] | None = None,
     exclude: Iterable[str] | None = None,
+    context_store: bool = False,
 ) -> list[ToolDefinition]:
-    """One tool per catalog action. ``include``/``exclude`` take entity names, tool names
-    (``zendesk_talk_calls_list``) or ``entity/action``; unknown names are an error."""
-    include, exclude = _known(include), _known(exclude)
-    return [
-        ToolDefinition(op.name, _description(op), _args_model(op), op)
-        for op in OPERATIONS
-        if (allow_writes or not op.write)
-        and (include is None or _selected(op, include))
-        and not _selected(op, exclude)
-    ]
+    """One tool per catalog action, without a connector (docs, the CLI): read actions of the
+    Talk API, writes with ``allow_writes``, searches with ``context_store``."""
+
+    def offered(op: Operation) -> bool:
+        return (allow_writes or not op.write) and (context_store or op.source is Source.API)
+
+    return [_definition(op) for op in select_operations(offered, include=include, exclude=exclude)]
 
 
 def _known(names: Iterable[str] | None) -> list[str] | None:
@@ -236,49 +265,78 @@ def _execute_args_model(operations: list[Operation]) -> type[BaseModel]:
     )
 
 
-def execute_tool_definition(
-    *, allow_writes: bool = False, include: Iterable[str] | None = None,
-    exclude: Iterable[str] | None = None,
-) -> ToolDefinition:  # fmt: skip
-    """The single ``zendesk_talk_execute(entity, action, params)`` tool over the same actions."""
-    operations = [
-        d.operation
-        for d in tool_definitions(allow_writes=allow_writes, include=include, exclude=exclude)
-        if d.operation is not None
-    ]
+def execute_definition(operations: tuple[Operation, ...]) -> ToolDefinition:
+    """The single ``zendesk_talk_execute(entity, action, params)`` tool over ``operations``,
+    which are also all it may run."""
     return ToolDefinition(
         EXECUTE_TOOL_NAME,
         execute_description(operations),
-        _execute_args_model(operations),
+        _execute_args_model(list(operations)),
         None,
+        operations,
     )
+
+
+def execute_tool_definition(
+    *, allow_writes: bool = False, include: Iterable[str] | None = None,
+    exclude: Iterable[str] | None = None, context_store: bool = False,
+) -> ToolDefinition:  # fmt: skip
+    """The single tool over the operations :func:`tool_definitions` would give."""
+    definitions = tool_definitions(
+        allow_writes=allow_writes, include=include, exclude=exclude, context_store=context_store
+    )
+    return execute_definition(tuple(d.operations[0] for d in definitions))
 
 
 # -- running tools ----------------------------------------------------------------------
 
 
-class ToolRunner:
-    """Runs tool definitions against a connector (async and sync twins share one engine)."""
+class Toolset:
+    """The tools one connector offers a model, and the one path a tool call takes.
+
+    Args:
+        connector: async or sync; calls use its async twin for ``acall`` and its sync twin
+            for ``call`` (twins share credentials; a twin made here is closed by
+            :meth:`close`/:meth:`aclose`, the connector you passed stays yours).
+        include: only these entities, tool names or ``entity/action`` (default: all).
+        exclude: leave these out (same forms).
+        single_tool: one ``zendesk_talk_execute(entity, action, params)`` tool instead of one
+            tool per operation; it runs only the operations selected here.
+        max_output_chars: the size budget of each tool output (at least 1,000).
+
+    Raises:
+        InvalidParams: an unknown name in ``include``/``exclude``.
+        ValueError: ``max_output_chars`` below 1,000.
+    """
 
     def __init__(
         self,
         connector: ZendeskTalkConnector | SyncZendeskTalkConnector,
         *,
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+        single_tool: bool = False,
         max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
     ) -> None:
-        if max_output_chars < 1000:
-            raise ValueError("max_output_chars must be at least 1000")
+        if max_output_chars < MIN_OUTPUT_CHARS:
+            raise ValueError(f"max_output_chars must be at least {MIN_OUTPUT_CHARS}")
         self.connector = connector
         self.max_output_chars = max_output_chars
+        self.operations = select_operations(connector.offers, include=include, exclude=exclude)
+        self.tools: list[ToolDefinition] = (
+            [execute_definition(self.operations)]
+            if single_tool
+            else [_definition(op) for op in self.operations]
+        )
 
     def close(self) -> None:
-        """Close the sync twin this runner created (the given connector stays yours)."""
+        """Close the sync twin this toolset created (the given connector stays yours)."""
         twin = self.__dict__.pop("sync_connector", None)
         if twin is not None and twin is not self.connector:
             twin.close()
 
     async def aclose(self) -> None:
-        """Close both twins this runner created (the given connector stays yours)."""
+        """Close both twins this toolset created (the given connector stays yours)."""
         self.close()
         twin = self.__dict__.pop("async_connector", None)
         if twin is not None and twin is not self.connector:
@@ -296,55 +354,33 @@ class ToolRunner:
             return self.connector
         return self.connector.to_sync()
 
-    def definitions(
-        self,
-        *,
-        include: Iterable[str] | None = None,
-        exclude: Iterable[str] | None = None,
-        single_tool: bool = False,
-    ) -> list[ToolDefinition]:
-        allow = self.connector.allow_writes
-        if single_tool:
-            return [execute_tool_definition(allow_writes=allow, include=include, exclude=exclude)]
-        return tool_definitions(allow_writes=allow, include=include, exclude=exclude)
-
     def prepare(self, tool: ToolDefinition, args: Mapping[str, Any]) -> Prepared:
-        """Validate the model's arguments once, with messages naming the bad param."""
+        """Validate the model's arguments once, with messages naming the bad param; only the
+        tool's own operations can be reached."""
         if tool.operation is None:
             try:
                 call = tool.args_model.model_validate(dict(args))
             except ValidationError as exc:
                 raise describe_validation_error(
-                    "zendesk_talk_execute", ("entity", "action", "params"), exc
+                    EXECUTE_TOOL_NAME, ("entity", "action", "params"), exc
                 ) from None
-            operation = lookup(call.entity, call.action)  # type: ignore[attr-defined]
+            operation = _allowed(tool.operations, call.entity, call.action)  # type: ignore[attr-defined]
             params = dict(call.params)  # type: ignore[attr-defined]
         else:
             operation, params = tool.operation, dict(args)
         fields = string_list(params.pop("fields", None), "fields", operation)
         where = parse_where(operation, string_list(params.pop("where", None), "where", operation))
         check_fields(operation, fields)
-        try:
-            validated = operation.params.model_validate(params)
-        except ValidationError as exc:
-            raise describe_validation_error(
-                f"{operation.entity}/{operation.action}",
-                (*operation.param_names, *OUTPUT_PARAMS),
-                exc,
-            ) from None
+        validated = validate_params(operation, params, also_allowed=OUTPUT_PARAMS)
         return Prepared(operation, validated, fields, where)
 
     async def acall(self, tool: ToolDefinition, args: Mapping[str, Any]) -> ToolResult:
         call = self.prepare(tool, args)
-        op = call.operation
-        return self._result(
-            call, await self.async_connector.execute(op.entity, op.action, call.params)
-        )
+        return self._result(call, await self.async_connector.run(call.operation, call.params))
 
     def call(self, tool: ToolDefinition, args: Mapping[str, Any]) -> ToolResult:
         call = self.prepare(tool, args)
-        op = call.operation
-        return self._result(call, self.sync_connector.execute(op.entity, op.action, call.params))
+        return self._result(call, self.sync_connector.run(call.operation, call.params))
 
     def _result(self, call: Prepared, result: ExecuteResult) -> ToolResult:
         content = render(
@@ -355,3 +391,48 @@ class ToolRunner:
             max_chars=self.max_output_chars,
         )
         return ToolResult(content, result)
+
+
+class ToolRunner(Toolset):
+    """0.1's runner, kept for code written against it: a :class:`Toolset` over every
+    operation the connector offers, whose :meth:`definitions` narrows per call."""
+
+    def __init__(
+        self,
+        connector: ZendeskTalkConnector | SyncZendeskTalkConnector,
+        *,
+        max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
+    ) -> None:
+        super().__init__(connector, max_output_chars=max_output_chars)
+
+    def definitions(
+        self,
+        *,
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+        single_tool: bool = False,
+    ) -> list[ToolDefinition]:
+        """The tools of a narrower :class:`Toolset` (each runs only what it lists)."""
+        return Toolset(
+            self.connector, include=include, exclude=exclude, single_tool=single_tool
+        ).tools
+
+
+def _allowed(operations: tuple[Operation, ...], entity: str, action: str) -> Operation:
+    """The operation among ``operations`` (a tool's allow-list); an error naming the valid
+    choices of that list otherwise, never an operation outside it."""
+    actions = [op.action for op in operations if op.entity == entity]
+    if action in actions:
+        return next(op for op in operations if (op.entity, op.action) == (entity, action))
+    if not actions:
+        entities = ", ".join(dict.fromkeys(op.entity for op in operations))
+        raise UnknownOperation(
+            f"Unknown entity {entity!r} for {EXECUTE_TOOL_NAME}. Valid entities: {entities}.",
+            hint="Pick one of the valid entities.",
+        )
+    valid = ", ".join(actions)
+    raise UnknownOperation(
+        f"Entity {entity!r} has no action {action!r} in {EXECUTE_TOOL_NAME}. "
+        f"Valid actions: {valid}.",
+        hint=f"Use one of: {valid}.",
+    )

@@ -14,8 +14,7 @@ import pytest
 from pydantic import Field
 
 from zendesk_talk_connector import WriteNotAllowed, _namespaces, _namespaces_gen
-from zendesk_talk_connector.catalog import ENTITIES, OPERATIONS, operations_of
-from zendesk_talk_connector.engine import SEARCH_ACTION
+from zendesk_talk_connector.catalog import ENTITIES, OPERATIONS, SEARCH_ACTION, operations_of
 from zendesk_talk_connector.params import Params
 
 PACKAGE = Path(_namespaces_gen.__file__).parent

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from zendesk_talk_connector import NotFound, ZendeskTalkExecuteResult
-from zendesk_talk_connector.catalog import OPERATIONS, Paging
+from zendesk_talk_connector import InvalidParams, NotFound, ZendeskTalkExecuteResult
+from zendesk_talk_connector.catalog import OPERATIONS, Paging, Source
 from zendesk_talk_connector.sandbox import Sandbox
 
-READ_OPERATIONS = [op for op in OPERATIONS if not op.write]
+READ_OPERATIONS = [op for op in OPERATIONS if not op.write and op.source is Source.API]
 
 
 def params_for(name: str, sb: Sandbox) -> tuple[dict[str, Any], Any]:
@@ -107,6 +107,24 @@ async def test_typed_namespaces(aconnector, sandbox):
 def test_sync_namespace_iter(connector, sandbox):
     ids = [a.id for a in connector.addresses.iter()]
     assert ids == [a["id"] for a in sandbox.data.addresses]
+
+
+def test_iter_validates_params_as_execute_does(connector):
+    listed = connector.execute("phone_numbers", "list", {"limit": "5"})
+    iterated = list(connector.phone_numbers.iter(limit="5"))
+    assert [n.id for n in iterated] == [n.id for n in listed.data]
+    assert len(iterated) == 5
+    with pytest.raises(InvalidParams, match="did you mean 'limit'"):
+        list(connector.iter("phone_numbers", "list", {"limt": 5}))
+    with pytest.raises(TypeError, match="limt"):  # the typed namespace's own signature
+        connector.phone_numbers.iter(limt=5)
+
+
+async def test_async_iter_validates_params_as_execute_does(aconnector):
+    iterated = [n.id async for n in aconnector.phone_numbers.iter(limit="3")]
+    assert len(iterated) == 3
+    with pytest.raises(InvalidParams, match="greater than or equal to 1"):
+        [n async for n in aconnector.phone_numbers.iter(limit=0)]
 
 
 async def test_values_match_the_sandbox(aconnector, sandbox):

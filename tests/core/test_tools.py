@@ -8,11 +8,12 @@ from datetime import datetime
 import pytest
 
 from zendesk_talk_connector import InvalidParams, UnknownOperation
-from zendesk_talk_connector.catalog import OPERATIONS
+from zendesk_talk_connector.catalog import OPERATIONS, Source
 from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.tools import (
     EXECUTE_TOOL_NAME,
     ToolRunner,
+    Toolset,
     execute_tool_definition,
     tool_definitions,
 )
@@ -24,7 +25,8 @@ def by_name(name: str, **kwargs):
 
 def test_one_tool_per_read_action_and_writes_only_when_allowed():
     read = tool_definitions()
-    assert {d.name for d in read} == {op.name for op in OPERATIONS if not op.write}
+    api_reads = {op.name for op in OPERATIONS if not op.write and op.source is Source.API}
+    assert {d.name for d in read} == api_reads
     assert "zendesk_talk_availabilities_update" in {
         d.name for d in tool_definitions(allow_writes=True)
     }
@@ -194,3 +196,24 @@ async def test_runner_closes_only_the_twins_it_created(aconnector):
     await runner.aclose()
     assert twin._client is None
     assert (await aconnector.execute("addresses", "list", {"limit": 1})).data  # still open
+
+
+def test_single_tool_runs_only_the_operations_its_toolset_lists(connector, sandbox):
+    toolset = Toolset(connector, single_tool=True, include=["phone_numbers/list", "greetings/get"])
+    (tool,) = toolset.tools
+    with pytest.raises(UnknownOperation, match="Valid actions: get"):
+        toolset.call(tool, {"entity": "greetings", "action": "list"})
+    with pytest.raises(UnknownOperation, match="Valid actions: list"):
+        toolset.call(
+            tool, {"entity": "phone_numbers", "action": "get", "params": {"phone_number_id": 1}}
+        )
+    assert len(sandbox.requests) == 0  # refused before anything was sent
+    out = toolset.call(tool, {"entity": "phone_numbers", "action": "list", "params": {"limit": 2}})
+    assert out.artifact.meta.returned == 2
+
+
+def test_a_toolset_offers_searches_only_with_a_context_store(connector):
+    names = {tool.name for tool in Toolset(connector).tools}
+    assert "zendesk_talk_calls_list" in names
+    assert not any(name.endswith("context_store_search") for name in names)
+    assert not any(op.source is Source.CONTEXT_STORE for op in Toolset(connector).operations)

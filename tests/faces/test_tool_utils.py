@@ -26,7 +26,7 @@ from zendesk_talk_connector import (
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkConnector,
 )
-from zendesk_talk_connector.catalog import OPERATIONS
+from zendesk_talk_connector.catalog import OPERATIONS, Source
 from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tool_utils import tool_description, tool_utils
@@ -53,6 +53,8 @@ def test_docstring_describes_every_read_action_within_budget() -> None:
     description = tool_description()
     assert len(description) < 2500
     for op in OPERATIONS:
+        if op.source is Source.CONTEXT_STORE:
+            continue  # described once, in the hosted paragraph
         if op.write:
             assert f"{op.action}(" not in description.split(f"- {op.entity}:")[-1].split("\n")[0]
             continue

@@ -12,10 +12,10 @@ from zendesk_talk_connector import (
     WriteNotAllowed,
     ZendeskTalkExecuteResult,
 )
-from zendesk_talk_connector.catalog import OPERATIONS, Paging
+from zendesk_talk_connector.catalog import OPERATIONS, Paging, Source
 from zendesk_talk_connector.hosted import ZENDESK_TALK_DEFINITION_ID
 
-READ_OPERATIONS = [op for op in OPERATIONS if not op.write]
+READ_OPERATIONS = [op for op in OPERATIONS if not op.write and op.source is Source.API]
 EXECUTE = "/execute"
 
 

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from zendesk_talk_connector import InvalidParams, UnknownOperation
-from zendesk_talk_connector.hosted import ContextStoreQuery, SearchMeta
+from zendesk_talk_connector.hosted import SearchMeta
 from zendesk_talk_connector.models import Call, PhoneNumber
+from zendesk_talk_connector.params import ContextStoreQuery
 
 
 def test_filter_sort_limit_and_fields(sandbox, hosted):
@@ -110,7 +111,7 @@ def test_bad_queries_fail_before_any_request(sandbox, hosted, params, message):
 
 
 def test_entities_without_a_list_cannot_be_searched(sandbox, hosted):
-    with pytest.raises(InvalidParams, match="no list action"):
+    with pytest.raises(UnknownOperation, match="Valid actions: get"):
         hosted.execute("digital_lines", "context_store_search", {})
     with pytest.raises(UnknownOperation):
         hosted.execute("nope", "context_store_search", {})

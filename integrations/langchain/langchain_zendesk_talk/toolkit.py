@@ -10,7 +10,7 @@ from pydantic import ConfigDict, PrivateAttr
 
 from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkConnector
 from zendesk_talk_connector.output import DEFAULT_MAX_OUTPUT_CHARS
-from zendesk_talk_connector.tools import ToolDefinition, ToolRunner
+from zendesk_talk_connector.tools import Toolset
 
 from .tools import ZendeskTalkTool
 
@@ -48,8 +48,7 @@ class ZendeskTalkToolkit(BaseToolkit):
     single_tool: bool = False
     max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS
 
-    _runner: ToolRunner = PrivateAttr()
-    _definitions: list[ToolDefinition] = PrivateAttr()
+    _toolset: Toolset = PrivateAttr()
 
     def __init__(
         self,
@@ -61,7 +60,7 @@ class ZendeskTalkToolkit(BaseToolkit):
         max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
         **kwargs: Any,
     ) -> None:
-        """Build the runner and the definitions now, so bad names fail at construction."""
+        """Build the toolset now, so bad names fail at construction."""
         include = [include] if isinstance(include, str) else include
         exclude = [exclude] if isinstance(exclude, str) else exclude
         super().__init__(
@@ -72,25 +71,33 @@ class ZendeskTalkToolkit(BaseToolkit):
             max_output_chars=max_output_chars,
             **kwargs,
         )
-        self._runner = ToolRunner(self.connector, max_output_chars=self.max_output_chars)
-        self._definitions = self._runner.definitions(
-            include=self.include, exclude=self.exclude, single_tool=self.single_tool
+        self._toolset = Toolset(
+            self.connector,
+            include=self.include,
+            exclude=self.exclude,
+            single_tool=self.single_tool,
+            max_output_chars=self.max_output_chars,
         )
 
     @property
-    def runner(self) -> ToolRunner:
-        """The neutral runner shared by every tool of this toolkit."""
-        return self._runner
+    def toolset(self) -> Toolset:
+        """The neutral toolset every tool of this toolkit runs through."""
+        return self._toolset
+
+    @property
+    def runner(self) -> Toolset:
+        """The toolset, by its 0.1 name."""
+        return self._toolset
 
     def get_tools(self) -> list[BaseTool]:
         """The tools, in catalog order."""
-        return [ZendeskTalkTool(definition=d, runner=self._runner) for d in self._definitions]
+        return [ZendeskTalkTool(definition=d, runner=self._toolset) for d in self._toolset.tools]
 
     def close(self) -> None:
         """Close the sync twin the toolkit made for an async connector (if it made one).
         The connector you passed stays yours to close."""
-        self._runner.close()
+        self._toolset.close()
 
     async def aclose(self) -> None:
         """Close every twin connector the toolkit made (sync or async)."""
-        await self._runner.aclose()
+        await self._toolset.aclose()

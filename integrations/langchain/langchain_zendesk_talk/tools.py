@@ -15,7 +15,7 @@ from pydantic import Field, SkipValidation, ValidationError
 
 from zendesk_talk_connector.engine import ExecuteResult, describe_validation_error
 from zendesk_talk_connector.errors import ZendeskTalkError
-from zendesk_talk_connector.tools import ToolDefinition, ToolRunner
+from zendesk_talk_connector.tools import ToolDefinition, Toolset
 
 
 def validation_message(definition: ToolDefinition, error: Exception) -> str:
@@ -45,11 +45,11 @@ class ZendeskTalkTool(BaseTool):
 
     definition: Annotated[ToolDefinition, SkipValidation()] = Field(exclude=True)
     """The neutral tool definition: name, description, args model, operation."""
-    runner: Annotated[ToolRunner, SkipValidation()] = Field(exclude=True)
+    runner: Annotated[Toolset, SkipValidation()] = Field(exclude=True)
     """Runs the definition against the connector (validation, output shaping, errors)."""
     response_format: Literal["content", "content_and_artifact"] = "content_and_artifact"
 
-    def __init__(self, *, definition: ToolDefinition, runner: ToolRunner, **kwargs: Any) -> None:
+    def __init__(self, *, definition: ToolDefinition, runner: Toolset, **kwargs: Any) -> None:
         """Name, description, ``args_schema`` and validation messages from ``definition``;
         any of them may be overridden with keyword arguments."""
         defaults: dict[str, Any] = {

@@ -41,9 +41,8 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 
 from ..auth_config import ZendeskTalkApiTokenAuthConfig, ZendeskTalkOauth20AuthConfig
-from ..catalog import operations_of
+from ..catalog import SEARCH_ACTION, operations_of
 from ..connector import SyncZendeskTalkConnector
-from ..engine import SEARCH_ACTION
 from ..errors import (
     APIStatusError,
     RateLimited,

@@ -25,7 +25,7 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode
 
-from ..catalog import API_PREFIX, EXPORT_PAGE_SIZE, OPERATIONS, Operation, Paging
+from ..catalog import API_PREFIX, EXPORT_PAGE_SIZE, OPERATIONS, Operation, Paging, Source
 from . import stats
 from .data import JSON, SandboxData, available_numbers, epoch, keypad_digits
 from .faults import Fault, Faults, RequestLog, RequestRecord
@@ -192,7 +192,9 @@ class SandboxApp:
         credentials = f"{email}/token:{api_token}".encode()
         self._basic = "Basic " + base64.b64encode(credentials).decode()
         self._routes: list[tuple[re.Pattern[str], Operation]] = [
-            (op.path_pattern, op) for op in sorted(OPERATIONS, key=_specificity)
+            (op.path_pattern, op)
+            for op in sorted(OPERATIONS, key=_specificity)
+            if op.source is Source.API
         ]
         self._build_indexes()
 

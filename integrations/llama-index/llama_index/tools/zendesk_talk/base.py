@@ -17,7 +17,7 @@ from llama_index.core.tools.tool_spec.base import SPEC_FUNCTION_TYPE, BaseToolSp
 from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkConnector
 from zendesk_talk_connector.errors import ZendeskTalkError
 from zendesk_talk_connector.output import DEFAULT_MAX_OUTPUT_CHARS
-from zendesk_talk_connector.tools import ToolDefinition, ToolResult, ToolRunner, portable_schema
+from zendesk_talk_connector.tools import ToolDefinition, ToolResult, Toolset, portable_schema
 
 
 @dataclass
@@ -98,10 +98,15 @@ class ZendeskTalkToolSpec(BaseToolSpec):
         single_tool: bool = False,
         max_output_chars: int = DEFAULT_MAX_OUTPUT_CHARS,
     ) -> None:
-        self.runner = ToolRunner(connector, max_output_chars=max_output_chars)
-        self.definitions = self.runner.definitions(
-            include=include, exclude=exclude, single_tool=single_tool
+        self.toolset = Toolset(
+            connector,
+            include=include,
+            exclude=exclude,
+            single_tool=single_tool,
+            max_output_chars=max_output_chars,
         )
+        self.runner = self.toolset  # the 0.1 name
+        self.definitions = self.toolset.tools
         self.spec_functions: list[SPEC_FUNCTION_TYPE] = [d.name for d in self.definitions]
 
     def to_tool_list(
@@ -116,13 +121,13 @@ class ZendeskTalkToolSpec(BaseToolSpec):
         return [self._tool(d, overrides.get(d.name)) for d in self.definitions if d.name in wanted]
 
     def _tool(self, definition: ToolDefinition, metadata: ToolMetadata | None) -> FunctionTool:
-        runner = self.runner
+        toolset = self.toolset
 
         def fn(**kwargs: Any) -> ToolResult:
-            return runner.call(definition, kwargs)
+            return toolset.call(definition, kwargs)
 
         async def async_fn(**kwargs: Any) -> ToolResult:
-            return await runner.acall(definition, kwargs)
+            return await toolset.acall(definition, kwargs)
 
         fn.__name__ = async_fn.__name__ = definition.name
         fn.__doc__ = async_fn.__doc__ = definition.description
