@@ -10,13 +10,13 @@ import os
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from functools import partial
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from pydantic import BaseModel
 
+from ._entities import AsyncEntities, Entities
 from .auth import TokenCallback, credentials_for
 from .auth_config import (
     AirbyteAuthConfig,
@@ -30,7 +30,7 @@ from .bounded import (
     read_before,
     with_body,
 )
-from .catalog import ENTITIES, OPERATIONS, Operation, Source, actions_of, lookup, operations_of
+from .catalog import ENTITIES, OPERATIONS, Operation, Source, lookup, operations_of
 from .engine import (
     DEFAULT_MAX_PAGES,
     Engine,
@@ -98,32 +98,8 @@ def _unusable_answer(error: Exception) -> ServerError:
     )
 
 
-class EntityNamespace:
-    """``connector.<entity>``: one method per catalog action, plus ``iter`` for lists."""
-
-    def __init__(self, connector: _ConnectorBase, entity: str) -> None:
-        self._connector = connector
-        self._entity = entity
-
-    def __repr__(self) -> str:
-        return f"<{self._entity}: {', '.join(actions_of(self._entity))}>"
-
-    def __dir__(self) -> list[str]:
-        return [*actions_of(self._entity), "iter"]
-
-    def __getattr__(self, action: str) -> Callable[..., Any]:
-        if action == "iter":
-            return partial(self._connector._iterate, self._entity, "list")
-        lookup(self._entity, action)  # raises UnknownOperation naming the valid actions
-        return partial(self._connector._execute_kwargs, self._entity, action)
-
-
 class _ConnectorBase:
-    """Configuration, catalog introspection and namespaces shared by both twins."""
-
-    # Defined by each twin (async or sync); the namespaces call them.
-    execute: Callable[..., Any]
-    iter: Callable[..., Any]
+    """Configuration and catalog introspection shared by both twins."""
 
     def __init__(
         self,
@@ -207,15 +183,13 @@ class _ConnectorBase:
             f"auth={self._auth_kind!r}, allow_writes={self._engine.allow_writes})"
         )
 
-    def __getattr__(self, name: str) -> EntityNamespace:
-        if name in ENTITIES:
-            return EntityNamespace(self, name)
-        raise AttributeError(
-            f"{type(self).__name__!r} has no attribute {name!r} (entities: {', '.join(ENTITIES)})"
-        )
+    if not TYPE_CHECKING:  # to type checkers an unknown attribute stays an error
 
-    def __dir__(self) -> list[str]:
-        return [*super().__dir__(), *ENTITIES]
+        def __getattr__(self, name: str) -> Any:
+            raise AttributeError(
+                f"{type(self).__name__!r} has no attribute {name!r} "
+                f"(entities: {', '.join(ENTITIES)})"
+            )
 
     @property
     def base_url(self) -> str:
@@ -301,12 +275,6 @@ class _ConnectorBase:
             },
         }
 
-    def _execute_kwargs(self, entity: str, action: str, **params: Any) -> Any:
-        return self.execute(entity, action, params)
-
-    def _iterate(self, entity: str, action: str, **params: Any) -> Any:
-        return self.iter(entity, action, params)
-
     def _listing(self, entity: str, action: str, params: Mapping[str, Any] | None) -> Listing:
         """The walk ``iter`` drives: validated as ``execute`` validates, limited only by a
         ``limit`` the caller gave (the params model's default limits one result, not a walk)."""
@@ -361,7 +329,7 @@ class _ConnectorBase:
         raise NotImplementedError
 
 
-class ZendeskTalkConnector(_ConnectorBase):
+class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
     """Async connector to the Zendesk Talk API.
 
     Example::
@@ -569,7 +537,7 @@ class ZendeskTalkConnector(_ConnectorBase):
         return None
 
 
-class SyncZendeskTalkConnector(_ConnectorBase):
+class SyncZendeskTalkConnector(Entities, _ConnectorBase):
     """The sync twin: same methods and results, over ``httpx.Client`` (no event loop)."""
 
     def __init__(

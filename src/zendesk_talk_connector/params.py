@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Literal
 
@@ -17,6 +18,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 
 MAX_LIST_LIMIT = 10_000
 MAX_EXPORT_LIMIT = 100_000
+
+
+@dataclass(frozen=True)
+class Accepts:
+    """``Annotated`` metadata: the Python types a field's before-validator accepts, where they
+    are wider than the stored type. The typed namespaces show these in their signatures
+    (pydantic ignores metadata it does not know)."""
+
+    types: tuple[Any, ...]
 
 
 def to_epoch_seconds(value: Any) -> Any:
@@ -51,6 +61,7 @@ EpochSeconds = Annotated[
     int,
     BeforeValidator(to_epoch_seconds),
     Field(ge=0, le=253_402_300_799),  # 1970 to 9999: times a clock (and the API) can hold
+    Accepts((int, str, date)),
     WithJsonSchema(
         {
             "type": "string",
@@ -146,11 +157,11 @@ class AddressGetParams(Params):
 
 
 class GreetingGetParams(Params):
-    greeting_id: Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)] = (
-        Field(
-            min_length=1,
-            description="Greeting id: an integer, or a system default name such as 'voicemail_en'.",
-        )
+    greeting_id: Annotated[
+        str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v), Accepts((str, int))
+    ] = Field(
+        min_length=1,
+        description="Greeting id: an integer, or a system default name such as 'voicemail_en'.",
     )
 
 

@@ -115,7 +115,9 @@ def test_iter_validates_params_as_execute_does(connector):
     assert [n.id for n in iterated] == [n.id for n in listed.data]
     assert len(iterated) == 5
     with pytest.raises(InvalidParams, match="did you mean 'limit'"):
-        list(connector.phone_numbers.iter(limt=5))
+        list(connector.iter("phone_numbers", "list", {"limt": 5}))
+    with pytest.raises(TypeError, match="limt"):  # the typed namespace's own signature
+        connector.phone_numbers.iter(limt=5)
 
 
 async def test_async_iter_validates_params_as_execute_does(aconnector):
