@@ -38,7 +38,7 @@ from .errors import (
     WriteNotAllowed,
     ZendeskTalkError,
 )
-from .pages import parse_page
+from .pages import Page, parse_page
 from .paging import IncrementalPager, OffsetPager, SinglePage, query_params
 from .record_base import Record
 from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
@@ -218,8 +218,12 @@ def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
         return None, None, None
     error = body.get("error")
     description = body.get("description") or body.get("error_description")
-    if not description and isinstance(body.get("detail"), str):  # the Airbyte API's errors
-        description = body["detail"]
+    detail = body.get("detail")  # the Airbyte API's errors: a string or a list of {msg}
+    if not description and isinstance(detail, str):
+        description = detail
+    elif not description and isinstance(detail, list):
+        messages = [str(item.get("msg")) for item in detail if isinstance(item, dict)]
+        description = "; ".join(message for message in messages if message != "None") or None
     if isinstance(error, dict):  # some endpoints nest {"error": {"title", "message"}}
         description = description or error.get("message")
         error = error.get("title")
@@ -541,17 +545,19 @@ class PagedListing:
         if page is None:
             self._over = True
             return None
-        url, query = page
-        operation = self._operation
-        response = yield from self._engine.request("GET", url, query=query, operation=operation)
-        records = self._pager.accept(parse_page(operation, response.content))
-        del response  # the body goes before the caller asks for the next page
+        records = self._pager.accept((yield from self.fetch(*page)))
         room = len(records) if self._limit is None else self._limit - self._returned
         self._taken = min(room, len(records))
         self._returned += self._taken
         if self._taken < len(records) or self._returned == self._limit:
             self._over = True
         return records[: self._taken]
+
+    def fetch(self, url: str, query: dict[str, str] | None) -> Flow[Page]:
+        """One page the pager asked for (hosted exports fetch it through the Airbyte API)."""
+        operation = self._operation
+        response = yield from self._engine.request("GET", url, query=query, operation=operation)
+        return parse_page(operation, response.content)  # the body goes with this frame
 
     def meta(self) -> ListMeta:
         pager = self._pager

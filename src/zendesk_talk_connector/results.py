@@ -29,6 +29,9 @@ class ListMeta(BaseModel):
     end_time: int | None = Field(
         None, description="Exports: epoch seconds of the newest record seen (the resume point)."
     )
+    note: str | None = Field(
+        None, description="How to get the rest when has_more is true but there is no cursor."
+    )
 
 
 class ZendeskTalkExecuteResult(BaseModel, Generic[RecordT]):
