@@ -269,15 +269,8 @@ class HostedEngine(Engine):
                 hint="To use an existing connector, build the connector with connector_id=.",
             )
         body = create_body(workspace, auth_config, replication_config, name)
-        response = yield from self.request("POST", self.base_url + CONNECTORS_PATH, json=body)
-        created = json_object(response).get("id")
-        if not isinstance(created, str) or not created:
-            raise ServerError(
-                "The Airbyte API created no connector id.",
-                hint="Check airbyte_api_url: it must point at the Airbyte API.",
-            )
-        self._connector_id = created
-        return created
+        self._connector_id = yield from self._provision(CONNECTORS_PATH, body, "id")
+        return self._connector_id
 
     def consent_url(
         self, redirect_url: str, replication_config: ReplicationInput | None
@@ -285,14 +278,18 @@ class HostedEngine(Engine):
         """Start the server-side OAuth flow; the URL to send the user to."""
         workspace = self._require_workspace("start the OAuth consent flow")
         body = initiate_body(workspace, redirect_url, replication_config)
-        response = yield from self.request("POST", self.base_url + OAUTH_INITIATE_PATH, json=body)
-        url = json_object(response).get("consent_url")
-        if not isinstance(url, str) or not url:
+        return (yield from self._provision(OAUTH_INITIATE_PATH, body, "consent_url"))
+
+    def _provision(self, path: str, body: dict[str, Any], key: str) -> Flow[str]:
+        """POST ``body`` to ``path``; the answer's ``key`` (a non-empty string)."""
+        response = yield from self.request("POST", self.base_url + path, json=body)
+        value = json_object(response).get(key)
+        if not isinstance(value, str) or not value:
             raise ServerError(
-                "The Airbyte API returned no consent_url.",
+                f"The Airbyte API answered {path} without a {key!r}.",
                 hint="Check airbyte_api_url: it must point at the Airbyte API.",
             )
-        return url
+        return value
 
 
 def _check_problem(body: dict[str, Any]) -> str | None:
