@@ -100,20 +100,19 @@ def test_the_token_endpoint_is_retried_too(sandbox, hosted, sleeps, requested):
 
 def test_refused_zendesk_credentials_of_a_hosted_connector(sandbox, config):
     bad = ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token="not-the-token")
-    with (
-        SyncZendeskTalkConnector.create(
-            airbyte_config=config(sandbox, workspace_name="bad-credentials"),
-            auth_config=bad,
-            replication_config=ZendeskTalkReplicationConfig(
-                subdomain="acme", start_date="2024-11-01"
-            ),
-            airbyte_api_url=sandbox.base_url,
-        ) as connector,
-        pytest.raises(AuthenticationError) as info,
-    ):
-        connector.execute("agents_overview", "list")
+    with SyncZendeskTalkConnector.create(
+        airbyte_config=config(sandbox, workspace_name="bad-credentials"),
+        auth_config=bad,
+        replication_config=ZendeskTalkReplicationConfig(subdomain="acme", start_date="2024-11-01"),
+        airbyte_api_url=sandbox.base_url,
+    ) as connector:
+        with pytest.raises(AuthenticationError) as info:
+            connector.execute("agents_overview", "list")
+        checked = connector.check()
     assert "hosted connector's Zendesk credentials" in info.value.hint
     assert "not-the-token" not in str(info.value)
+    assert checked.status == "unhealthy" and checked.checked == "*/check"
+    assert checked.error and "not-the-token" not in checked.error
 
 
 def test_context_store_search_needs_hosted_mode(sandbox, local):
