@@ -32,7 +32,9 @@ async def use_a_hosted_connector(airbyte: AirbyteAuthConfig, api_url: str | None
     """Exactly the calls of local mode; only the auth config differs."""
     async with ZendeskTalkConnector(airbyte, airbyte_api_url=api_url) as connector:
         numbers = await connector.execute("phone_numbers", "list", {"limit": 50})
-        print(f"hosted connector {connector.connector_id}: {numbers.meta.count} phone numbers")
+        print(f"hosted connector {connector.connector_id}: {numbers.meta.returned} phone numbers")
+        if numbers.meta.note:  # a hosted list is the API's first page; search pages further
+            print(f"note: {numbers.meta.note}")
         first = await connector.phone_numbers.get(phone_number_id=numbers.data[0].id)
         print(f"first number: {first.display_number} (sms_enabled={first.sms_enabled})")
 

@@ -54,6 +54,16 @@ ENV_VARS: dict[str, str] = {
     "base_url": "ZENDESK_BASE_URL",
 }
 """Connection settings: flag (``--api-token``) or environment variable; the flag wins."""
+HOSTED_ENV_VARS: dict[str, str] = {
+    "airbyte_client_id": "AIRBYTE_CLIENT_ID",
+    "airbyte_client_secret": "AIRBYTE_CLIENT_SECRET",
+    "workspace": "AIRBYTE_WORKSPACE_NAME",
+    "organization_id": "AIRBYTE_ORGANIZATION_ID",
+    "connector_id": "AIRBYTE_CONNECTOR_ID",
+    "airbyte_api_url": "AIRBYTE_API_URL",
+}
+"""Hosted mode (through the Airbyte API): used instead of the Zendesk settings when an
+Airbyte client id is given."""
 EXIT_OK, EXIT_API_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_BROKEN_PIPE = 128 + 13  # 13 is SIGPIPE (not in the signal module on Windows)
 
@@ -94,9 +104,7 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
         "oauth_client_secret": "OAuth client secret (for refresh)",
         "base_url": "API host instead of https://SUBDOMAIN.zendesk.com (e.g. the sandbox)",
     }
-    for name, env in ENV_VARS.items():
-        flag = "--" + name.replace("_", "-")
-        group.add_argument(flag, dest=name, metavar="VALUE", help=f"{helps[name]} [${env}]")
+    _add_env_flags(group, ENV_VARS, helps)
     group.add_argument(
         "--timeout",
         type=_positive_seconds,
@@ -104,6 +112,64 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
         metavar="S",
         help="HTTP timeout in seconds (default 30)",
     )
+    hosted = parser.add_argument_group(
+        "hosted mode",
+        "Run through the Airbyte API instead of calling Zendesk: given an Airbyte client id, "
+        "the Zendesk settings above are not used.",
+    )
+    hosted_helps = {
+        "airbyte_client_id": "Airbyte application client id (selects hosted mode)",
+        "airbyte_client_secret": "Airbyte application client secret",
+        "workspace": "Airbyte workspace holding the hosted Zendesk Talk connector",
+        "organization_id": "Airbyte organization id (when the client is in several)",
+        "connector_id": "the hosted connector's id (instead of looking it up by workspace)",
+        "airbyte_api_url": "Airbyte API URL (default https://api.airbyte.ai)",
+    }
+    _add_env_flags(hosted, HOSTED_ENV_VARS, hosted_helps)
+
+
+def _add_env_flags(
+    group: argparse._ArgumentGroup, variables: Mapping[str, str], helps: Mapping[str, str]
+) -> None:
+    for name, env in variables.items():
+        flag = "--" + name.replace("_", "-")
+        group.add_argument(flag, dest=name, metavar="VALUE", help=f"{helps[name]} [${env}]")
+
+
+def _settings(
+    args: argparse.Namespace, variables: Mapping[str, str], environ: Mapping[str, str]
+) -> dict[str, Any]:
+    return {
+        name: getattr(args, name, None) or environ.get(variable) or None
+        for name, variable in variables.items()
+    }
+
+
+def _hosted_options(args: argparse.Namespace, value: Mapping[str, Any]) -> dict[str, Any]:
+    """Constructor kwargs of a hosted connector (Airbyte client credentials and workspace)."""
+    from pydantic import ValidationError
+
+    from .auth_config import AirbyteAuthConfig
+
+    if not value["airbyte_client_secret"]:
+        raise UsageError("No Airbyte client secret: set AIRBYTE_CLIENT_SECRET.")
+    try:
+        auth = AirbyteAuthConfig(
+            airbyte_client_id=value["airbyte_client_id"],
+            airbyte_client_secret=value["airbyte_client_secret"],
+            workspace_name=value["workspace"],
+            organization_id=value["organization_id"],
+            connector_id=value["connector_id"],
+        )
+    except ValidationError:
+        raise UsageError(
+            "Hosted mode needs a workspace: set AIRBYTE_WORKSPACE_NAME (or pass --workspace), "
+            "or the hosted connector's id (--connector-id)."
+        ) from None
+    options: dict[str, Any] = {"auth_config": auth, "timeout": getattr(args, "timeout", 30.0)}
+    if value["airbyte_api_url"]:
+        options["airbyte_api_url"] = value["airbyte_api_url"]
+    return options
 
 
 def _positive_seconds(text: str) -> float:
@@ -120,14 +186,15 @@ def _positive_seconds(text: str) -> float:
 def connector_options(
     args: argparse.Namespace, env: Mapping[str, str] | None = None
 ) -> dict[str, Any]:
-    """Constructor kwargs (auth_config, subdomain or base_url, timeout) from flags or env."""
+    """Constructor kwargs (auth_config, subdomain or base_url, timeout) from flags or env;
+    a hosted connector's when an Airbyte client id is given."""
     from .auth_config import ZendeskTalkApiTokenAuthConfig, ZendeskTalkOauth20AuthConfig
 
     environ = os.environ if env is None else env
-    value = {
-        name: getattr(args, name, None) or environ.get(variable) or None
-        for name, variable in ENV_VARS.items()
-    }
+    hosted = _settings(args, HOSTED_ENV_VARS, environ)
+    if hosted["airbyte_client_id"]:
+        return _hosted_options(args, hosted)
+    value = _settings(args, ENV_VARS, environ)
     auth: ZendeskTalkApiTokenAuthConfig | ZendeskTalkOauth20AuthConfig
     if value["oauth_access_token"]:
         auth = _auth_config(
@@ -687,8 +754,9 @@ def _add_mcp(subparsers: Subparsers) -> None:
         description="Serve the read tools (writes with --allow-writes) as an MCP server over "
         "stdin/stdout, for MCP clients such as Claude Desktop. Needs "
         "`pip install 'zendesk-talk-connector[mcp]'`. Credentials from the environment "
-        "(ZENDESK_SUBDOMAIN, ZENDESK_EMAIL + ZENDESK_API_TOKEN or ZENDESK_OAUTH_ACCESS_TOKEN) "
-        "or flags.",
+        "(ZENDESK_SUBDOMAIN, ZENDESK_EMAIL + ZENDESK_API_TOKEN or ZENDESK_OAUTH_ACCESS_TOKEN; "
+        "for a hosted connector AIRBYTE_CLIENT_ID, AIRBYTE_CLIENT_SECRET and "
+        "AIRBYTE_WORKSPACE_NAME, which also serve the context_store_search tools) or flags.",
     )
     _add_tool_selection(parser)
     parser.add_argument(

@@ -380,7 +380,7 @@ class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
     ) -> ZendeskTalkConnector:
         """Create a hosted connector holding these Zendesk credentials; one bound to it.
 
-        ``replication_config`` gives the Zendesk ``subdomain`` and the ``start_date``;
+        ``replication_config`` gives the ``start_date`` (and optionally the ``subdomain``);
         ``options`` are the constructor's (``airbyte_api_url=``, ``retry=``, ...).
         """
         connector = cls(airbyte_config, **options)
@@ -399,18 +399,18 @@ class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
         *,
         airbyte_config: AirbyteAuthConfig,
         redirect_url: str,
-        replication_config: ZendeskTalkReplicationConfig | Mapping[str, Any],
-        name: str | None = None,
+        replication_config: ZendeskTalkReplicationConfig | Mapping[str, Any] | None = None,
         **options: Any,
     ) -> str:
         """Start the server-side OAuth flow: the Zendesk consent URL to send the user to.
 
-        After consent the user lands on ``redirect_url?connector_id=...``; pass that URL to
+        ``replication_config`` (the ``start_date``) is sent only when given. After consent
+        the user lands on ``redirect_url?connector_id=...``; pass that URL to
         :meth:`connector_id_from_callback` and build the connector with ``connector_id=``.
         """
         async with cls(airbyte_config, **options) as connector:
             return await connector._drive(
-                connector._hosted_engine().consent_url(redirect_url, replication_config, name)
+                connector._hosted_engine().consent_url(redirect_url, replication_config)
             )
 
     def to_sync(self) -> SyncZendeskTalkConnector:
@@ -591,14 +591,13 @@ class SyncZendeskTalkConnector(Entities, _ConnectorBase):
         *,
         airbyte_config: AirbyteAuthConfig,
         redirect_url: str,
-        replication_config: ZendeskTalkReplicationConfig | Mapping[str, Any],
-        name: str | None = None,
+        replication_config: ZendeskTalkReplicationConfig | Mapping[str, Any] | None = None,
         **options: Any,
     ) -> str:
         """Start the server-side OAuth flow: the Zendesk consent URL to send the user to."""
         with cls(airbyte_config, **options) as connector:
             return connector._drive(
-                connector._hosted_engine().consent_url(redirect_url, replication_config, name)
+                connector._hosted_engine().consent_url(redirect_url, replication_config)
             )
 
     def to_async(self) -> ZendeskTalkConnector:

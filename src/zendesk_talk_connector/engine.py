@@ -39,7 +39,7 @@ from .errors import (
     did_you_mean,
     shown,
 )
-from .pages import parse_page
+from .pages import Page, parse_page
 from .paging import IncrementalPager, OffsetPager, SinglePage, query_params
 from .record_base import Record
 from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
@@ -229,8 +229,12 @@ def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
         return None, None, None
     error = body.get("error")
     description = body.get("description") or body.get("error_description")
-    if not description and isinstance(body.get("detail"), str):  # the Airbyte API's errors
-        description = body["detail"]
+    detail = body.get("detail")  # the Airbyte API's errors: a string or a list of {msg}
+    if not description and isinstance(detail, str):
+        description = detail
+    elif not description and isinstance(detail, list):
+        messages = [str(item.get("msg")) for item in detail if isinstance(item, dict)]
+        description = "; ".join(message for message in messages if message != "None") or None
     if isinstance(error, dict):  # some endpoints nest {"error": {"title", "message"}}
         description = description or error.get("message")
         error = error.get("title")
@@ -592,17 +596,19 @@ class PagedListing:
             self._over = True
             return None
         self._pages += 1
-        url, query = self._pager.request()
-        operation = self._operation
-        response = yield from self._engine.request("GET", url, query=query, operation=operation)
-        records = self._pager.accept(parse_page(operation, response.content))
-        del response  # the body goes before the caller asks for the next page
+        records = self._pager.accept((yield from self.fetch(*self._pager.request())))
         room = len(records) if self._limit is None else self._limit - self._returned
         self._taken = min(room, len(records))
         self._returned += self._taken
         if self._taken < len(records) or self._returned == self._limit:
             self._over = True
         return records[: self._taken]
+
+    def fetch(self, url: str, query: dict[str, str] | None) -> Flow[Page]:
+        """One page the pager asked for (hosted exports fetch it through the Airbyte API)."""
+        operation = self._operation
+        response = yield from self._engine.request("GET", url, query=query, operation=operation)
+        return parse_page(operation, response.content)  # the body goes with this frame
 
     def meta(self) -> ListMeta:
         pager = self._pager

@@ -580,7 +580,7 @@ def _note(
             f"Call again with cursor=next_cursor to continue{narrow}."
         )
     if result.meta.has_more:
-        return "More records exist: call again with cursor=next_cursor."
+        return result.meta.note or "More records exist: call again with cursor=next_cursor."
     if operation.paging.value == "incremental":
         return "Caught up. To poll for newer records later, call again with cursor=next_cursor."
     return ""

@@ -34,6 +34,9 @@ class ListMeta(BaseModel):
         description="Set when paging stopped or skipped something: records the API could not "
         "page to, a page loop it stopped, or the page cap reached.",
     )
+    note: str | None = Field(
+        None, description="How to get the rest when has_more is true but there is no cursor."
+    )
 
 
 class ZendeskTalkExecuteResult(BaseModel, Generic[RecordT]):

@@ -43,6 +43,16 @@ def sandbox_env(sb: Sandbox) -> dict[str, str]:
     }
 
 
+def hosted_env(sb: Sandbox) -> dict[str, str]:
+    """The variables of hosted mode, pointing at ``sb``'s fake Airbyte API."""
+    return {
+        "AIRBYTE_CLIENT_ID": sb.airbyte_client_id,
+        "AIRBYTE_CLIENT_SECRET": sb.airbyte_client_secret,
+        "AIRBYTE_WORKSPACE_NAME": sb.workspace_name,
+        "AIRBYTE_API_URL": sb.base_url,
+    }
+
+
 def subprocess_env(extra: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZENDESK_")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [SRC, env.get("PYTHONPATH")]))

@@ -19,7 +19,7 @@ from zendesk_talk_connector.cli import build_parser
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tools import tool_definitions
 
-from .conftest import CLI, NOW, run_cli, sandbox_env, subprocess_env
+from .conftest import CLI, NOW, hosted_env, run_cli, sandbox_env, subprocess_env
 
 JSON = dict[str, Any]
 
@@ -447,7 +447,7 @@ def test_the_sandbox_url_for_curl_is_no_base_url(env: dict[str, str], sandbox: S
     line = _one_error_line(done, 1)
     assert "HTTP 404" in line and "the base URL is probably wrong" in line
     missing = run_cli("call", "phone_numbers", "get", "-p", "phone_number_id=9", env=env)
-    assert "Check the id" in _one_error_line(missing, 1)
+    assert "Check phone_number_id" in _one_error_line(missing, 1)
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "nan", "soon"])
@@ -457,3 +457,40 @@ def test_a_timeout_must_be_positive(env: dict[str, str], value: str) -> None:
     assert done.stderr.splitlines()[-1].endswith(
         f"argument --timeout: {value!r} is not a positive number of seconds"
     )
+
+
+# -- hosted mode ------------------------------------------------------------------------
+
+
+def test_call_in_hosted_mode_from_env_and_flags(sandbox: Sandbox) -> None:
+    env = hosted_env(sandbox)
+    listed = run_cli("call", "phone_numbers", "list", "--param", "limit=3", env=env)
+    assert listed.returncode == 0, listed.stderr
+    data = json.loads(listed.stdout)["data"]
+    assert [n["id"] for n in data] == [p["id"] for p in sandbox.data.phone_numbers[:3]]
+    assert all(r.path.startswith("/api/v1/") for r in sandbox.requests)  # Airbyte API only
+
+    searched = run_cli(
+        "call",
+        "greetings",
+        "context_store_search",
+        "--json",
+        '{"query": {"filter": {"eq": {"active": true}}}, "limit": 2}',
+        "--workspace",
+        sandbox.workspace_name,
+        env={k: v for k, v in env.items() if k != "AIRBYTE_WORKSPACE_NAME"},
+    )
+    assert searched.returncode == 0, searched.stderr
+    active = [g["id"] for g in sandbox.data.greetings if g["active"]][:2]
+    assert [g["id"] for g in json.loads(searched.stdout)["data"]] == active
+
+
+def test_hosted_mode_needs_a_secret_and_a_workspace(sandbox: Sandbox) -> None:
+    env = hosted_env(sandbox)
+    no_secret = run_cli("call", "ivrs", "list", env={**env, "AIRBYTE_CLIENT_SECRET": ""})
+    assert no_secret.returncode == 2
+    assert "AIRBYTE_CLIENT_SECRET" in no_secret.stderr
+    no_workspace = run_cli("call", "ivrs", "list", env={**env, "AIRBYTE_WORKSPACE_NAME": ""})
+    assert no_workspace.returncode == 2
+    assert "--workspace" in no_workspace.stderr
+    assert sandbox.airbyte_client_secret not in no_secret.stderr + no_workspace.stderr

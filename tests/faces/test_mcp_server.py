@@ -16,7 +16,7 @@ from zendesk_talk_connector.output import table_records
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tools import tool_definitions
 
-from .conftest import subprocess_env
+from .conftest import hosted_env, subprocess_env
 
 
 def _text(result: Any) -> str:
@@ -66,6 +66,23 @@ async def test_stdio_server_lists_and_calls_tools(env: dict[str, str], sandbox: 
         missing = await client.call_tool("zendesk_talk_ivrs_get", {"ivr_id": 999_999})
         assert missing.is_error
         assert "404" in _text(missing)
+
+
+async def test_stdio_server_of_a_hosted_connector_serves_search(sandbox: Sandbox) -> None:
+    async with Client(_stdio(hosted_env(sandbox))) as client:
+        names = {tool.name for tool in (await client.list_tools()).tools}
+        assert "zendesk_talk_phone_numbers_context_store_search" in names
+        assert "zendesk_talk_phone_numbers_list" in names
+        found = await client.call_tool(
+            "zendesk_talk_phone_numbers_context_store_search",
+            {"query": {"filter": {"eq": {"sms_enabled": True}}}, "limit": 3, "fields": ["id"]},
+        )
+        assert not found.is_error, _text(found)
+        sms = [p["id"] for p in sandbox.data.phone_numbers if p["sms_enabled"]][:3]
+        assert [r["id"] for r in table_records(_text(found))] == sms
+        listed = await client.call_tool("zendesk_talk_phone_numbers_list", {"fields": ["id"]})
+        assert "context_store_search" in json.loads(_text(listed))["note"]
+    assert all(r.path.startswith("/api/v1/") for r in sandbox.requests)
 
 
 async def test_stdio_single_tool_with_writes(env: dict[str, str], sandbox: Sandbox) -> None:

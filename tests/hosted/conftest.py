@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 from zendesk_talk_connector import (
@@ -98,6 +99,17 @@ def local(sandbox: Sandbox) -> Iterator[SyncZendeskTalkConnector]:
     auth = ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token)
     with SyncZendeskTalkConnector(auth, base_url=sandbox.base_url) as connector:
         yield connector
+
+
+@pytest.fixture
+def app_token(sandbox: Sandbox) -> str:
+    """An application token of the fake Airbyte API, for requests made by hand."""
+    from zendesk_talk_connector.hosted import TOKEN_PATH
+
+    body = {"client_id": sandbox.airbyte_client_id, "client_secret": sandbox.airbyte_client_secret}
+    answer = httpx.post(sandbox.base_url + TOKEN_PATH, json=body)
+    sandbox.requests.clear()
+    return str(answer.json()["access_token"])
 
 
 def paths(sb: Sandbox, method: str | None = None) -> list[str]:

@@ -17,7 +17,7 @@ from zendesk_talk_connector import (
 )
 from zendesk_talk_connector.errors import ConnectorLookupError
 from zendesk_talk_connector.hosted import (
-    ZENDESK_TALK_DEFINITION_ID,
+    OAUTH_INITIATE_PATH,
     ZendeskTalkReplicationConfig,
     connector_id_from_callback,
 )
@@ -49,7 +49,8 @@ async def test_create_stores_credentials_and_returns_a_bound_connector(sandbox, 
     assert stored.credentials["api_token"] == sandbox.api_token
     create = next(r for r in sandbox.requests if r.method == "POST" and r.path == CREATE)
     body = json.loads(create.body)
-    assert body["definition_id"] == ZENDESK_TALK_DEFINITION_ID
+    assert (body["customer_name"], body["connector_type"]) == ("new-customer", "Zendesk-Talk")
+    assert body["credentials"] == {"email": sandbox.email, "api_token": sandbox.api_token}
     assert body["name"] == "zendesk-talk - new-customer"
     assert [r.method for r in sandbox.requests if r.path == CREATE] == ["POST"]  # no lookup
 
@@ -174,3 +175,21 @@ def test_callback_parser_returns_the_id():
     assert (
         connector_id_from_callback("https://app.example/cb?x=1&connector_id=abc-123") == "abc-123"
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        (CREATE, {"connector_type": "Zendesk-Talk", "name": "n", "credentials": {}}),
+        (CREATE, {"customer_name": "acme", "name": "n", "credentials": {}}),
+        (OAUTH_INITIATE_PATH, {"connector_type": "Zendesk-Talk", "redirect_url": REDIRECT}),
+        (OAUTH_INITIATE_PATH, {"customer_name": "acme", "redirect_url": REDIRECT}),
+    ],
+)
+def test_the_fake_refuses_a_create_or_initiate_without_customer_and_type(
+    sandbox, app_token, path, body
+):
+    with httpx.Client(base_url=sandbox.base_url) as raw:
+        answer = raw.post(path, json=body, headers={"Authorization": f"Bearer {app_token}"})
+    assert answer.status_code == 422
+    assert isinstance(answer.json()["detail"], str)

@@ -30,16 +30,18 @@ def test_not_found_keeps_the_zendesk_error_and_a_hint(sandbox, hosted):
         hosted.execute("phone_numbers", "get", {"phone_number_id": 987_654})
     error = info.value
     assert error.status == 404
-    assert error.error == "RecordNotFound"
+    assert "RecordNotFound" in error.description
     assert "phone_numbers/get failed with HTTP 404" in str(error)
     assert "list phone_numbers" in error.hint
 
 
-def test_an_upstream_400_is_invalid_params(sandbox, hosted):
-    with pytest.raises(InvalidParams) as info:
-        hosted.execute("phone_numbers", "search", {"country": "U1"})
-    assert info.value.status == 400
-    assert "ISO 3166" in str(info.value)
+def test_a_422_with_a_detail_list_is_invalid_params(sandbox, hosted):
+    hosted.execute("agents_overview", "list")  # token and lookup done
+    detail = [{"loc": ["params", "start_time"], "msg": "start_time is required"}]
+    sandbox.faults.fail_next(1, status=422, body={"detail": detail})
+    with pytest.raises(InvalidParams, match="start_time is required") as info:
+        hosted.execute("calls", "list", {"start_time": 1})
+    assert info.value.status == 422
 
 
 def test_rate_limits_are_retried_after_retry_after(sandbox, hosted, sleeps):
@@ -98,20 +100,19 @@ def test_the_token_endpoint_is_retried_too(sandbox, hosted, sleeps, requested):
 
 def test_refused_zendesk_credentials_of_a_hosted_connector(sandbox, config):
     bad = ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token="not-the-token")
-    with (
-        SyncZendeskTalkConnector.create(
-            airbyte_config=config(sandbox, workspace_name="bad-credentials"),
-            auth_config=bad,
-            replication_config=ZendeskTalkReplicationConfig(
-                subdomain="acme", start_date="2024-11-01"
-            ),
-            airbyte_api_url=sandbox.base_url,
-        ) as connector,
-        pytest.raises(AuthenticationError) as info,
-    ):
-        connector.execute("agents_overview", "list")
+    with SyncZendeskTalkConnector.create(
+        airbyte_config=config(sandbox, workspace_name="bad-credentials"),
+        auth_config=bad,
+        replication_config=ZendeskTalkReplicationConfig(subdomain="acme", start_date="2024-11-01"),
+        airbyte_api_url=sandbox.base_url,
+    ) as connector:
+        with pytest.raises(AuthenticationError) as info:
+            connector.execute("agents_overview", "list")
+        checked = connector.check()
     assert "hosted connector's Zendesk credentials" in info.value.hint
     assert "not-the-token" not in str(info.value)
+    assert checked.status == "unhealthy" and checked.checked == "*/check"
+    assert checked.error and "not-the-token" not in checked.error
 
 
 def test_context_store_search_needs_hosted_mode(sandbox, local):
@@ -129,5 +130,5 @@ def test_execute_request_body_is_entity_action_params(sandbox, hosted):
     assert body == {
         "entity": "calls",
         "action": "list",
-        "params": {"start_time": 1_732_838_400, "limit": 5},
+        "params": {"start_time": 1_732_838_400},
     }

@@ -14,13 +14,21 @@ def by_name(name: str):
     return next(t for t in tool_definitions() if t.name == name)
 
 
-def test_tool_runner_sync_matches_local_mode(sandbox, hosted, local):
+def test_tool_runner_sync_matches_local_mode_on_the_first_page(sandbox, hosted, local):
     tool = by_name("zendesk_talk_phone_numbers_list")
-    args = {"limit": 300, "where": ["sms_enabled=true"], "fields": ["id", "number"]}
+    args = {"limit": 100, "where": ["sms_enabled=true"], "fields": ["id", "number"]}
     remote = ToolRunner(hosted).call(tool, args)
     here = ToolRunner(local).call(tool, args)
     assert table_records(remote.content) == table_records(here.content)
     assert remote.artifact.data == here.artifact.data
+
+
+def test_a_list_tool_tells_the_model_to_search_beyond_the_first_page(sandbox, hosted):
+    tool = by_name("zendesk_talk_phone_numbers_list")
+    payload = json.loads(ToolRunner(hosted).call(tool, {"limit": 300, "fields": ["id"]}).content)
+    assert payload["returned"] == 100 and payload["has_more"] is True
+    assert "next_cursor" not in payload
+    assert "context_store_search" in payload["note"]
 
 
 def test_tool_output_cut_by_the_budget_resumes_at_the_cut(sandbox, hosted):

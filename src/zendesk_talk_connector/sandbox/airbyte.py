@@ -11,12 +11,18 @@ both the Talk API and the Airbyte API (``airbyte_api_url=sb.base_url``)::
                                                         redirects to redirect_url?connector_id=
                                                         (add &deny=1 to refuse)
     POST /api/v1/integrations/connectors/{id}/execute   {entity, action, params}
+         -> {status, result, connector_metadata, execution_metadata}
 
+It is strict like the real service: an execute with a param the platform's Talk connector
+does not take (lists take none, exports ``start_time``, gets their ids), or a create or
+initiate without ``customer_name`` and ``connector_type``, is answered 422 with a ``detail``.
 Execute runs the operation with a connector *in process* against the same Talk emulator
 (authenticated with the hosted connector's stored credentials, never faulted, delayed or
-logged), so hosted results equal local ones. ``context_store_search`` searches the seeded
-data. Tokens expire after :attr:`FakeAirbyteAPI.token_ttl` seconds. Every request here is
-logged in ``Sandbox.requests`` and its ``X-Organization-Id`` header in
+logged) and answers with the API's first page, as the platform does; ``connector_metadata``
+carries the page's ``next_page`` (and ``count`` for exports). ``entity="*"``,
+``action="check"`` is the health check. ``context_store_search`` searches the seeded data.
+Tokens expire after :attr:`FakeAirbyteAPI.token_ttl` seconds. Every request here is logged
+in ``Sandbox.requests`` and its ``X-Organization-Id`` header in
 :attr:`FakeAirbyteAPI.organization_ids`; fault knobs apply as to every ``/api/`` path.
 """
 
@@ -41,16 +47,18 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 
 from ..auth_config import ZendeskTalkApiTokenAuthConfig, ZendeskTalkOauth20AuthConfig
-from ..catalog import SEARCH_ACTION, operations_of
+from ..catalog import EXPORT_PAGE_SIZE, SEARCH_ACTION, Operation, Paging, lookup, operations_of
 from ..connector import SyncZendeskTalkConnector
 from ..errors import (
     APIStatusError,
     RateLimited,
     TransportError,
+    UnknownOperation,
     WriteNotAllowed,
     ZendeskTalkError,
 )
 from ..hosted import (
+    CONNECTOR_TYPE,
     CONNECTORS_PATH,
     OAUTH_INITIATE_PATH,
     TOKEN_PATH,
@@ -68,14 +76,41 @@ __all__ = ["AIRBYTE_API_PREFIX", "FakeAirbyteAPI", "HostedConnector"]
 CONSENT_PATH = "/api/v1/integrations/oauth/consent"
 DEFAULT_TOKEN_TTL = 900.0
 _EXECUTE = re.compile(rf"^{re.escape(CONNECTORS_PATH)}/(?P<id>[^/]+)/execute$")
+_START_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T00:00:00Z$")
 _DATA_ATTRIBUTES = {"call_legs": "legs"}
 """Context store entities whose seeded list has another name in SandboxData."""
 JSON = dict[str, Any]
 
 
+SEARCH_PARAMS = frozenset({"query", "limit", "cursor", "fields"})
+FIRST_PAGE_SIZE = 100
+"""What a Talk list returns when no ``per_page`` is asked for."""
+
+
 def _detail(status: int, detail: str) -> HttpError:
     """An Airbyte-API-shaped error (``{"detail": ...}``)."""
     return HttpError(status, {"detail": detail})
+
+
+def _answer(result: Any, **connector_metadata: Any) -> Response:
+    """An execute answer in the platform's envelope."""
+    body = {
+        "status": "success",
+        "result": result,
+        "connector_metadata": connector_metadata,
+        "execution_metadata": {"executed_at": int(time.time())},
+    }
+    return Response(200, dumps(body))
+
+
+def _platform_params(operation: Operation) -> frozenset[str]:
+    """The params the platform's own Talk connector takes for an operation."""
+    if operation.action == SEARCH_ACTION:
+        return SEARCH_PARAMS
+    if operation.write:
+        return frozenset(operation.param_names)
+    extra = {"start_time"} if operation.paging is Paging.INCREMENTAL else set()
+    return frozenset({*operation.path_params, *extra})
 
 
 @dataclass
@@ -250,7 +285,7 @@ class FakeAirbyteAPI:
         return organization is None or connector.organization_id in (None, organization)
 
     def _list(self, query: Query, organization: str | None) -> Response:
-        workspace = _first(query, "workspace_name")
+        workspace = _first(query, "workspace_name") or _first(query, "customer_name")
         definition = _first(query, "definition_id")
         with self._lock:
             found = [
@@ -263,17 +298,13 @@ class FakeAirbyteAPI:
         return Response(200, dumps({"data": found, "next": None}))
 
     def _create(self, payload: JSON, organization: str | None) -> Response:
-        workspace = payload.get("workspace_name")
-        if not isinstance(workspace, str) or not workspace:
-            raise _detail(422, "workspace_name is required")
-        if payload.get("definition_id") != ZENDESK_TALK_DEFINITION_ID:
-            raise _detail(404, f"Unknown connector definition {payload.get('definition_id')!r}")
+        workspace = _customer(payload)
         credentials = payload.get("credentials")
-        if not isinstance(credentials, dict) or credentials.get("auth_type") not in (
-            "api_token",
-            "oauth2.0",
+        if not isinstance(credentials, dict) or not (
+            isinstance(credentials.get("access_token"), str)
+            or {"email", "api_token"} <= set(credentials)
         ):
-            raise _detail(422, "credentials must have auth_type 'api_token' or 'oauth2.0'")
+            raise _detail(422, "credentials need email and api_token, or access_token")
         replication = _replication(payload)
         connector = HostedConnector(
             id=str(uuid.uuid4()),
@@ -288,28 +319,23 @@ class FakeAirbyteAPI:
         return Response(201, dumps(connector.summary()))
 
     def _initiate(self, payload: JSON, organization: str | None, host: str) -> Response:
-        workspace = payload.get("workspace_name")
+        workspace = _customer(payload)
         redirect_url = payload.get("redirect_url")
-        if not isinstance(workspace, str) or not workspace:
-            raise _detail(422, "workspace_name is required")
         if not isinstance(redirect_url, str) or urlsplit(redirect_url).scheme not in (
             "http",
             "https",
         ):
             raise _detail(422, "redirect_url must be an http(s) URL")
-        if payload.get("definition_id") != ZENDESK_TALK_DEFINITION_ID:
-            raise _detail(404, f"Unknown connector definition {payload.get('definition_id')!r}")
-        replication = _replication(payload)
+        replication = _replication(payload) if "replication_config" in payload else {}
         state = secrets.token_urlsafe(16)
         with self._lock:
             self._consents[state] = {
                 "workspace_name": workspace,
                 "redirect_url": redirect_url,
-                "name": payload.get("name"),
                 "replication_config": replication,
                 "organization_id": organization,
             }
-        consent = urlencode({"state": state, "subdomain": replication["subdomain"]})
+        consent = urlencode({"state": state, **_subdomain_of(replication)})
         return Response(200, dumps({"consent_url": f"http://{host}{CONSENT_PATH}?{consent}"}))
 
     def _consent(self, query: Query, headers: Headers) -> Response:
@@ -328,7 +354,7 @@ class FakeAirbyteAPI:
         tokens = self._require_app().tokens.issue(None)
         connector = HostedConnector(
             id=str(uuid.uuid4()),
-            name=str(pending["name"] or f"zendesk-talk - {pending['workspace_name']}"),
+            name=f"zendesk-talk - {pending['workspace_name']}",
             workspace_name=pending["workspace_name"],
             credentials={
                 "auth_type": "oauth2.0",
@@ -370,7 +396,7 @@ class FakeAirbyteAPI:
 
         stored = connector.credentials
         auth: ZendeskTalkApiTokenAuthConfig | ZendeskTalkOauth20AuthConfig
-        if stored["auth_type"] == "api_token":
+        if "api_token" in stored:
             auth = ZendeskTalkApiTokenAuthConfig(
                 email=str(stored.get("email", "")), api_token=str(stored.get("api_token", ""))
             )
@@ -398,16 +424,47 @@ class FakeAirbyteAPI:
             raise _detail(422, "entity and action are required strings")
         if not isinstance(params, dict):
             raise _detail(422, "params must be an object")
+        if (entity, action) == ("*", "check"):
+            return self._check(connector)
+        try:
+            operation = lookup(entity, action)
+        except UnknownOperation as error:
+            raise _detail(422, error.message) from None
+        unknown = sorted(set(params) - _platform_params(operation))
+        if unknown:
+            detail = [
+                {"loc": ["params", name], "msg": f"unknown param {name!r}", "type": "extra"}
+                for name in unknown
+            ]
+            raise HttpError(422, {"detail": detail})
         if action == SEARCH_ACTION:
             return self._search(connector, entity, params)
+        return self._run(connector, operation, params)
+
+    def _check(self, connector: HostedConnector) -> Response:
+        """The health check: one cheap request with the connector's Zendesk credentials."""
         try:
-            result = self._client(connector).execute(entity, action, params)
+            self._client(connector).execute("agents_overview", "list")
+        except ZendeskTalkError as error:
+            return _answer({"status": "unhealthy", "error": error.message})
+        return _answer({"status": "healthy"})
+
+    def _run(self, connector: HostedConnector, operation: Operation, params: JSON) -> Response:
+        """The operation's first page (or record), as the platform's connector returns it."""
+        if operation.paging is Paging.INCREMENTAL:
+            params = {**params, "limit": EXPORT_PAGE_SIZE}
+        elif "limit" in operation.param_names:
+            params = {**params, "limit": FIRST_PAGE_SIZE}
+        try:
+            result = self._client(connector).execute(operation.entity, operation.action, params)
         except ZendeskTalkError as error:
             raise _upstream_error(error) from None
-        if isinstance(result, ZendeskTalkExecuteResult):
-            meta = result.meta.model_dump(exclude={"returned"})
-            return Response(200, dumps({"data": [_dump(r) for r in result.data], "meta": meta}))
-        return Response(200, dumps({"data": _dump(result)}))
+        if not isinstance(result, ZendeskTalkExecuteResult):
+            return _answer(_dump(result))
+        metadata: JSON = {"next_page": result.meta.next_page}
+        if operation.paging is Paging.INCREMENTAL:
+            metadata["count"] = result.meta.count
+        return _answer([_dump(r) for r in result.data], **metadata)
 
     # -- context store search -------------------------------------------------------------
 
@@ -449,7 +506,7 @@ class FakeAirbyteAPI:
             "cursor": _encode_offset(offset + limit) if more else None,
             "took_ms": round((time.perf_counter() - started) * 1000, 3),
         }
-        return Response(200, dumps({"data": page, "meta": meta}))
+        return _answer({"data": page, "meta": meta})
 
 
 def _json_body(body: bytes) -> JSON:
@@ -462,13 +519,27 @@ def _json_body(body: bytes) -> JSON:
     return payload
 
 
+def _subdomain_of(replication: JSON) -> dict[str, str]:
+    subdomain = replication.get("subdomain")
+    return {"subdomain": subdomain} if isinstance(subdomain, str) else {}
+
+
+def _customer(payload: JSON) -> str:
+    """The workspace of a create or initiate request; 422 unless it names this connector."""
+    customer = payload.get("customer_name")
+    if not isinstance(customer, str) or not customer:
+        raise _detail(422, "customer_name is required")
+    if payload.get("connector_type") != CONNECTOR_TYPE:
+        raise _detail(422, f"connector_type must be {CONNECTOR_TYPE!r}")
+    return customer
+
+
 def _replication(payload: JSON) -> JSON:
     replication = payload.get("replication_config")
-    if not isinstance(replication, dict) or not replication.get("subdomain"):
-        raise _detail(422, "replication_config.subdomain is required")
-    if not isinstance(replication.get("start_date"), str):
-        raise _detail(422, "replication_config.start_date is required")
-    return dict(replication)
+    start_date = replication.get("start_date") if isinstance(replication, dict) else None
+    if not isinstance(start_date, str) or not _START_DATE.match(start_date):
+        raise _detail(422, "replication_config.start_date must be YYYY-MM-DDT00:00:00Z")
+    return dict(replication)  # type: ignore[arg-type]
 
 
 def _dump(record: Record) -> JSON:
@@ -477,12 +548,9 @@ def _dump(record: Record) -> JSON:
 
 
 def _upstream_error(error: ZendeskTalkError) -> HttpError:
-    """The upstream (Zendesk) error, passed through with its status and body."""
-    body: JSON = {"error": error.error or type(error).__name__, "description": error.description}
-    if body["description"] is None:
-        body["description"] = error.message
-    if error.details is not None:
-        body["details"] = error.details
+    """The upstream (Zendesk) error, passed on with its status, told in a ``detail``."""
+    code = error.error or type(error).__name__
+    body: JSON = {"detail": f"{code}: {error.description or error.message}"}
     headers: tuple[tuple[str, str], ...] = ()
     if isinstance(error, RateLimited) and error.retry_after is not None:
         headers = (("Retry-After", f"{error.retry_after:g}"),)
