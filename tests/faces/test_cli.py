@@ -17,7 +17,8 @@ from zendesk_talk_connector.cli import build_parser
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tools import tool_definitions
 
-from .conftest import CLI, NOW, run_cli, sandbox_env, subprocess_env
+from ..conftest import NOW
+from .conftest import CLI, run_cli, sandbox_env, subprocess_env
 
 JSON = dict[str, Any]
 
