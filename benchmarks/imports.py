@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import os
 import subprocess
 import sys
 import time
@@ -44,14 +43,9 @@ def importable(module: str) -> bool:
     return proc.returncode == 0
 
 
-def compare(
-    floor: str, subject: str, runs: int, *, path: Path | None = None
-) -> tuple[ImportTiming, ImportTiming]:
-    """Median wall times of both statements, interleaved, after one warm-up each (``path``:
-    a folder put first on both interpreters' module path)."""
+def compare(floor: str, subject: str, runs: int) -> tuple[ImportTiming, ImportTiming]:
+    """Median wall times of both statements, interleaved, after one warm-up each."""
     env = child_env()
-    if path is not None:
-        env["PYTHONPATH"] = os.pathsep.join((str(path), env["PYTHONPATH"]))
     _run(floor, env)
     _run(subject, env)
     floor_runs: list[float] = []
@@ -64,20 +58,6 @@ def compare(
             subject_runs.append(_run(subject, env))
             floor_runs.append(_run(floor, env))
     return ImportTiming(floor, floor_runs), ImportTiming(subject, subject_runs)
-
-
-CONTROL_PACKAGE = "zt_bench_control"
-
-
-def control_package(folder: Path, statement: str) -> str:
-    """Write a package with no code of ours whose submodule runs ``statement``, so that
-    ``statement`` runs from inside a package, as an adapter's imports do; the statement
-    importing it (run with ``folder`` on the module path)."""
-    package = folder / CONTROL_PACKAGE
-    package.mkdir(parents=True, exist_ok=True)
-    (package / "__init__.py").write_text("from . import imports\n", encoding="utf-8")
-    (package / "imports.py").write_text(statement.replace("; ", "\n") + "\n", encoding="utf-8")
-    return f"import {CONTROL_PACKAGE}"
 
 
 def added_in_process(setup: str, statement: str, runs: int) -> ImportTiming:

@@ -41,10 +41,7 @@ METHOD = """\
   on first access, so each plain `import` row has a **first use** row: importing the main
   class, timed with `perf_counter` inside fresh interpreters that already imported the floor
   (the framework plus the core's own dependencies, `httpx` and pydantic's `BaseModel`), so
-  it is what our code adds, without the noise of two subprocess wall times. The **first use
-  alone** rows, reported without a target, are that import's `python -c` wall time against
-  the floor's; each has a **control** row with no code of ours: the floor's own statement
-  run from inside a generated package, against the same statement from `-c`. Bytecode
+  it is what our code adds, without the noise of two subprocess wall times. Bytecode
   caches are kept, as for an installed package (an inherited `PYTHONDONTWRITEBYTECODE` is
   dropped).
 * **Per-call latency**: sequential calls, per-call `perf_counter_ns`; p50 per side; the ratio
@@ -55,9 +52,6 @@ METHOD = """\
   business), records counted as they stream; peak RSS growth = `ru_maxrss` at the end minus
   `VmRSS` just before the export, per process; the figure is connector growth minus floor
   growth. Both sides must yield exactly `call_count` records (checked).
-* **Model-facing size**: compact JSON (`separators=(",", ":")`, as httpx sends it) of each
-  tool as sent to OpenAI: LangChain `convert_to_openai_tool(tool)`, LlamaIndex
-  `tool.metadata.to_openai_tool()`.
 * **Output compaction**: UTF-8 bytes of the tool output (budget raised so all records are
   shown) vs the raw API body for the same page; every non-null leaf value of the raw records
   is looked up in the tool output by path (timestamps compared as instants).
@@ -183,7 +177,7 @@ def write_report(
             lines += [f"### {name}", "", "```", text, "```", ""]
     lines += ["## Raw numbers", "", "```"]
     for f in figures:
-        if f.detail and f.section != "model-facing size":
+        if f.detail:
             lines.append(f"{f.name}: {_short(f.detail)}")
     lines += ["```", ""]
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -4,7 +4,7 @@ Starts one sandbox in its own process (so its CPU is not the measured client's),
 measurement in a fresh interpreter (``benchmarks.worker``), and writes ``report.md`` and
 ``report.png`` to ``benchmarks/results/`` (or ``--out``). ``--quick`` uses tiny sizes: it
 checks the code runs and produces every figure; its numbers mean little. ``--only export``
-(repeatable: import, size, compaction, latency, concurrency, export) runs just those figures,
+(repeatable: import, compaction, latency, concurrency, export) runs just those figures,
 for the loop of profiling and fixing one of them. ``--publish`` (what ``make bench`` runs)
 also copies a full run to ``benchmarks/REPORT.md`` and ``REPORT.png``.
 """
@@ -15,7 +15,6 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,9 +28,8 @@ from .report import machine_description, write_chart, write_report
 IMPORT_TARGET_MS = 40.0
 LATENCY_TARGET = 1.15
 CONCURRENCY_TARGET = 0.85
-EXPORT_WALL_TARGET = 1.2
+EXPORT_WALL_TARGET = 1.3
 EXPORT_RSS_TARGET_MB = 30.0
-SINGLE_DESCRIPTION_TARGET = 2_500
 COMPACTION_TARGET = 0.50
 
 
@@ -98,12 +96,9 @@ class ImportCase:
     framework: tuple[str, ...] = ()
     floor_extra: str = ""
     """Appended to the framework floor (the core's own dependencies, for first use)."""
-    measure: Literal["wall", "in_process", "control"] = "wall"
+    measure: Literal["wall", "in_process"] = "wall"
     """wall: ``python -c`` wall times of floor and subject; in_process: the subject timed inside
-    interpreters that already imported the floor (FIRST_USE); control: the floor itself, run
-    from a package with no code of ours (CONTROL), in place of a subject."""
-    gated: bool = True
-    """False: the row is reported against no target."""
+    interpreters that already imported the floor (FIRST_USE)."""
     note: str = ""
 
 
@@ -112,64 +107,46 @@ FIRST_USE = (
     "that already imported the floor, so the figure is what our own code adds; the floor's "
     "own time is not measured"
 )
-FIRST_USE_ALONE = (
-    "the same first use as `python -c` wall time against the floor's, reported, not gated. "
-    "Compare it with the control row below: the framework itself may import slower from "
-    "inside a package than from `-c`"
-)
-CONTROL = (
-    "control, no code of ours: the floor's statement run from the submodule a generated "
-    "package's `__init__` imports, as an adapter's imports run. What it adds over `-c` is not "
-    "code but depth: CPython grows its frame stack in chunks it maps from the OS and unmaps "
-    "as soon as they empty, so an import that runs where a hot call crosses a chunk boundary "
-    "pays an mmap/munmap pair per call (strace, LangChain: ~1,900 mmaps from `-c`, ~6,000 "
-    "through our adapter, ~11,000 from this package; `python -m benchmarks.stack_chunks` "
-    "shows the effect alone)"
-)
 
 
 def _first_use(
     label: str, module: str, subject: str, *, framework: str = "", floor: str | None = None
-) -> tuple[ImportCase, ...]:
-    """The gated row (what our code adds, timed in-process) and the reported row (alone)."""
+) -> ImportCase:
+    """The row of what our code adds on first use, timed in-process."""
     frameworks = (framework,) if framework else ()
     extra = "import httpx" if framework else ""
-    return (
-        ImportCase(f"{label}, first use", module, subject, floor=floor, framework=frameworks,
-                   floor_extra=extra, measure="in_process", note=FIRST_USE),
-        ImportCase(f"{label}, first use alone", module, subject, floor=floor,
-                   framework=frameworks, floor_extra=extra, gated=False, note=FIRST_USE_ALONE),
-        ImportCase(f"{label}, floor from inside a package", module, "",
-                   floor=floor, framework=frameworks, floor_extra=extra, gated=False,
-                   measure="control", note=CONTROL),
-    )  # fmt: skip
+    return ImportCase(
+        f"{label}, first use",
+        module,
+        subject,
+        floor=floor,
+        framework=frameworks,
+        floor_extra=extra,
+        measure="in_process",
+        note=FIRST_USE,
+    )
 
 
 IMPORT_CASES = (
     ImportCase("core", "zendesk_talk_connector", "import zendesk_talk_connector",
                floor="import httpx, pydantic"),
-    *_first_use("core", "zendesk_talk_connector",
-                "from zendesk_talk_connector import ZendeskTalkConnector",
-                floor="import httpx; from pydantic import BaseModel"),
+    _first_use("core", "zendesk_talk_connector",
+               "from zendesk_talk_connector import ZendeskTalkConnector",
+               floor="import httpx; from pydantic import BaseModel"),
     ImportCase("LangChain adapter", "langchain_zendesk_talk", "import langchain_zendesk_talk",
                framework=("langchain_core",)),
-    *_first_use("LangChain adapter", "langchain_zendesk_talk",
-                "from langchain_zendesk_talk import ZendeskTalkToolkit",
-                framework="langchain_core"),
+    _first_use("LangChain adapter", "langchain_zendesk_talk",
+               "from langchain_zendesk_talk import ZendeskTalkToolkit",
+               framework="langchain_core"),
     ImportCase("LlamaIndex adapter", "llama_index.tools.zendesk_talk",
                "import llama_index.tools.zendesk_talk", framework=("llama_index.core",)),
-    *_first_use("LlamaIndex adapter", "llama_index.tools.zendesk_talk",
-                "from llama_index.tools.zendesk_talk import ZendeskTalkToolSpec",
-                framework="llama_index.core"),
+    _first_use("LlamaIndex adapter", "llama_index.tools.zendesk_talk",
+               "from llama_index.tools.zendesk_talk import ZendeskTalkToolSpec",
+               framework="llama_index.core"),
 )  # fmt: skip
 
 
 def import_figures(sizes: Sizes, profiles: dict[str, str]) -> list[Figure]:
-    with tempfile.TemporaryDirectory() as folder:
-        return _import_figures(sizes, profiles, Path(folder))
-
-
-def _import_figures(sizes: Sizes, profiles: dict[str, str], scratch: Path) -> list[Figure]:
     figures: list[Figure] = []
     for case in IMPORT_CASES:
         name = f"import: {case.label}"
@@ -186,39 +163,32 @@ def _import_figures(sizes: Sizes, profiles: dict[str, str], scratch: Path) -> li
             timed = imports.added_in_process(floor, case.subject, sizes.import_runs)
             added, base_ms = timed.median_ms, None
             floor_label = f"`{floor}` run first, not timed"
-            subject_label = f"`{case.subject}`"
             detail = {"subject_runs_ms": timed.runs_ms}
         else:
-            control = case.measure == "control"
-            subject = imports.control_package(scratch, floor) if control else case.subject
-            path = scratch if control else None
-            base, timed = imports.compare(floor, subject, sizes.import_runs, path=path)
+            base, timed = imports.compare(floor, case.subject, sizes.import_runs)
             added, base_ms = timed.median_ms - base.median_ms, base.median_ms
             floor_label = f"`{floor}`"
-            subject_label = f"`{subject}`" + (
-                " (generated; its submodule runs the floor's statement)" if control else ""
-            )
             detail = {"floor_runs_ms": base.runs_ms, "subject_runs_ms": timed.runs_ms}
-        ok = added <= IMPORT_TARGET_MS if case.gated else None
+        ok = added <= IMPORT_TARGET_MS
         figures.append(
             Figure(
                 section="import time",
                 name=name,
                 floor_label=floor_label,
-                subject_label=subject_label,
+                subject_label=f"`{case.subject}`",
                 unit="ms",
                 floor=base_ms,
                 subject=timed.median_ms,
                 metric="adds (ms)",
                 value=added,
-                target=f"<= {IMPORT_TARGET_MS:g} ms" if case.gated else "report",
+                target=f"<= {IMPORT_TARGET_MS:g} ms",
                 ok=ok,
-                score=added / IMPORT_TARGET_MS if case.gated else None,
+                score=added / IMPORT_TARGET_MS,
                 note=case.note,
                 detail=detail,
             )
         )
-        if ok is False and not sizes.quick:
+        if not ok and not sizes.quick:
             rows = imports.importtime_profile(case.subject, floor)
             profiles[name] = "\n".join(f"{ms:8.1f} ms  {mod}" for mod, ms in rows)
     return figures
@@ -444,62 +414,6 @@ def compaction_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
     ]
 
 
-def model_size_figures() -> list[Figure]:
-    r = run_worker("model_size", {})
-    figures = []
-    for key, label in (("langchain", "LangChain"), ("llama_index", "LlamaIndex")):
-        face = r[key]
-        if "error" in face:
-            figures.append(
-                _not_installed("model-facing size", f"all read tools: {label}", label, "chars", key)
-            )
-            continue
-        figures.append(
-            Figure(
-                section="model-facing size",
-                name=f"all read tools' schemas: {label}",
-                floor_label="single tool (zendesk_talk_execute) schema",
-                subject_label=f"{face['tools']} tools"
-                + (
-                    " via `convert_to_openai_tool`"
-                    if key == "langchain"
-                    else " via `to_openai_tool`"
-                ),
-                unit="chars",
-                floor=face["single_chars"],
-                subject=face["chars"],
-                metric="chars (report)",
-                value=face["chars"],
-                target="report",
-                ok=None,
-                note=f"compact JSON; largest: {face['largest'][0]} ({face['largest'][1]:,})"
-                if "largest" in face
-                else "compact JSON",
-            )
-        )
-    chars = r["single_description_chars"]
-    figures.append(
-        Figure(
-            section="model-facing size",
-            name="single-tool description",
-            floor_label="-",
-            subject_label="`zendesk_talk_execute` description",
-            unit="chars",
-            floor=None,
-            subject=chars,
-            metric="chars",
-            value=chars,
-            target=f"<= {SINGLE_DESCRIPTION_TARGET:,}",
-            ok=chars <= SINGLE_DESCRIPTION_TARGET,
-            score=chars / SINGLE_DESCRIPTION_TARGET,
-            note=f"neutral tools: {r['neutral']['tools']} tools, {r['neutral']['chars']:,} chars; "
-            f"longest description {r['neutral']['max_description']} chars",
-            detail=r,
-        )
-    )
-    return figures
-
-
 # -- profiles ---------------------------------------------------------------------------------
 
 
@@ -552,7 +466,7 @@ _RUNTIME_GROUPS: tuple[tuple[str, Callable[[dict[str, Any], Sizes], list[Figure]
     ("export", export_figures),
 )
 """The figures measured against the sandbox process, in report order."""
-GROUPS = ("import", "size", *(name for name, _ in _RUNTIME_GROUPS))
+GROUPS = ("import", *(name for name, _ in _RUNTIME_GROUPS))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -586,9 +500,6 @@ def main(argv: list[str] | None = None) -> int:
 
     if "import" in groups:
         figures += import_figures(sizes, profiles)
-    if "size" in groups:
-        log("model-facing size")
-        figures += model_size_figures()
     runtime = [(name, run) for name, run in _RUNTIME_GROUPS if name in groups]
     if runtime:
         log(f"starting the sandbox ({sizes.export_calls:,} calls) in its own process")

@@ -452,75 +452,6 @@ def compaction(opts: Options) -> dict[str, Any]:
     return asyncio.run(_compaction(opts))
 
 
-# -- model-facing size ----------------------------------------------------------------------
-
-
-def _compact(value: Any) -> str:
-    """JSON as an HTTP client sends it (httpx: no spaces, UTF-8)."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-def model_size(opts: Options) -> dict[str, Any]:
-    """Characters of the tool schemas as sent to OpenAI, per face (no network needed)."""
-    from zendesk_talk_connector.tools import execute_tool_definition, tool_definitions
-
-    auth = ZendeskTalkApiTokenAuthConfig(email="bench@example.com", api_token="x")
-    connector = ZendeskTalkConnector(auth_config=auth, config={"subdomain": "bench"})
-    neutral = tool_definitions()
-    single = execute_tool_definition()
-
-    def openai(name: str, description: str, parameters: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "type": "function",
-            "function": {"name": name, "description": description, "parameters": parameters},
-        }
-
-    out: dict[str, Any] = {
-        "neutral": {
-            "tools": len(neutral),
-            "chars": sum(
-                len(_compact(openai(d.name, d.description, d.json_schema()))) for d in neutral
-            ),
-            "single_chars": len(
-                _compact(openai(single.name, single.description, single.json_schema()))
-            ),
-            "max_description": max(len(d.description) for d in neutral),
-        },
-        "single_description_chars": len(single.description),
-        "single_description": single.description,
-    }
-    try:
-        from langchain_core.utils.function_calling import convert_to_openai_tool
-        from langchain_zendesk_talk import ZendeskTalkToolkit
-    except ImportError as error:
-        out["langchain"] = {"error": f"not installed ({error})"}
-    else:
-        tools = ZendeskTalkToolkit(connector=connector).get_tools()
-        (one,) = ZendeskTalkToolkit(connector=connector, single_tool=True).get_tools()
-        schemas = [convert_to_openai_tool(tool) for tool in tools]
-        out["langchain"] = {
-            "tools": len(tools),
-            "chars": sum(len(_compact(s)) for s in schemas),
-            "single_chars": len(_compact(convert_to_openai_tool(one))),
-            "largest": max(
-                ((s["function"]["name"], len(_compact(s))) for s in schemas), key=lambda x: x[1]
-            ),
-        }
-    try:
-        from llama_index.tools.zendesk_talk import ZendeskTalkToolSpec
-    except ImportError as error:
-        out["llama_index"] = {"error": f"not installed ({error})"}
-    else:
-        li_tools = ZendeskTalkToolSpec(connector=connector).to_tool_list()
-        (li_one,) = ZendeskTalkToolSpec(connector=connector, single_tool=True).to_tool_list()
-        out["llama_index"] = {
-            "tools": len(li_tools),
-            "chars": sum(len(_compact(t.metadata.to_openai_tool())) for t in li_tools),
-            "single_chars": len(_compact(li_one.metadata.to_openai_tool())),
-        }
-    return out
-
-
 # -- profiles of the subject side (for missed targets) -------------------------------------
 
 
@@ -579,7 +510,6 @@ KINDS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "concurrency": concurrency,
     "export": export,
     "compaction": compaction,
-    "model_size": model_size,
 }
 
 

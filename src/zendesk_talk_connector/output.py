@@ -70,8 +70,8 @@ _ENCODER = json.JSONEncoder(
 def dumps(value: Any) -> str:
     """Compact JSON (no spaces, non-ASCII kept; unknown types as ``str``).
 
-    pydantic-core's encoder writes it ~3.5x faster than ``json``; the standard library's
-    takes over for what only it can write (a lone surrogate in API text)."""
+    pydantic-core's encoder writes it; the standard library's takes over for what only it can
+    write (a lone surrogate in API text)."""
     try:
         return to_json(value, fallback=str).decode()
     except PydanticSerializationError:
@@ -465,24 +465,28 @@ def _seen_values(records: Sequence[Record], where: Sequence[Condition]) -> str:
 def _fitting_table(
     cells: Iterator[dict[str, Any]], count: int, budget: int, order: dict[str, int]
 ) -> tuple[list[dict[str, Any]], str]:
-    """The leading rows that fit ``budget`` and their table text.
+    """The longest run of leading rows whose table fits ``budget``, and that table.
 
-    The first row's size is a guess of every row's: when all ``count`` rows likely fit, they
-    are built and measured in the one dump of the table (most lists); otherwise, or if they do
-    not fit after all, rows are measured as they are added."""
-    first = next(cells, None)
-    if first is None:
+    A table only grows with its rows, so the run is searched by measuring whole tables: first
+    as many rows as the first row's size suggests fit (all of them, for most lists), then
+    doubling while they fit and halving the gap once they do not. Rows after the largest
+    candidate are never built."""
+    rows = list(islice(cells, 1))
+    if not rows:
         return [], _table([], order)
-    guess = len(dumps(list(first.values()))) + 1
-    rest: Iterable[dict[str, Any]] = cells
-    if guess * count <= budget:
-        rows = [first, *cells]
-        table = _table(rows, order)
-        if len(table) <= budget:
-            return rows, table
-        rest = rows[1:]
-    shown = _rows_that_fit(chain([first], rest), budget, batch=max(1, budget // (2 * guess)))
-    return shown, _table(shown, order)
+    guess = len(dumps(list(rows[0].values()))) + 1
+    fits, table = 0, _table([], order)
+    too_many = count + 1  # the least number of rows known not to fit
+    candidate = min(count, max(1, budget // guess))
+    while too_many - fits > 1:
+        rows.extend(islice(cells, max(0, candidate - len(rows))))
+        text = _table(rows[:candidate], order)
+        if len(text) <= budget:
+            fits, table = candidate, text
+        else:
+            too_many = candidate
+        candidate = (fits + too_many) // 2 if too_many <= count else min(2 * fits, count)
+    return rows[:fits], table
 
 
 def _table(rows: Sequence[dict[str, Any]], order: dict[str, int]) -> str:
@@ -498,71 +502,6 @@ def _columns(rows: Sequence[dict[str, Any]], order: dict[str, int]) -> list[str]
     seen = dict.fromkeys(chain.from_iterable(rows))
     last = len(order)
     return sorted(seen, key=lambda name: order.get(name.partition(".")[0], last))
-
-
-def _rows_that_fit(
-    rows: Iterable[dict[str, Any]], budget: int, *, batch: int = 8
-) -> list[dict[str, Any]]:
-    """The leading rows that fit ``budget`` chars as ``"columns":[..],"rows":[..]``.
-
-    The size is kept exactly as rows are added: a new column costs its name in the header
-    and a ``null`` cell in every row without it. Rows are measured in batches (one JSON dump
-    each), the first of ``batch`` rows, then filling half the room left (by the mean row so
-    far); a batch that does not fit is halved until the row that does not fit is found. Rows
-    after it are not read."""
-    rows = iter(rows)
-    shown: list[dict[str, Any]] = []
-    columns: set[str] = set()
-    names = 0  # chars of the column names, quoted
-    values = 0  # chars of the non-null cells
-    filled = 0  # non-null cells
-    size = 0  # of the rows shown so far
-
-    def fits(more: Sequence[dict[str, Any]]) -> bool:
-        nonlocal names, values, filled, size
-        new = {name for row in more for name in row} - columns
-        added_names = len(dumps(list(new))) - 1 - len(new) if new else 0
-        cells = sum(map(len, more))
-        # dumps of the rows' values: brackets and commas around and between the values
-        dumped = len(dumps([list(row.values()) for row in more]))
-        added_values = dumped - 2 - (len(more) - 1) - sum(2 + max(len(r) - 1, 0) for r in more)
-        count, width = len(shown) + len(more), len(columns) + len(new)
-        total = (
-            len('"columns":[],"rows":[]')
-            + names
-            + added_names
-            + max(width - 1, 0)  # commas between column names
-            + count * (2 + max(width - 1, 0))  # each row's brackets and commas
-            + count
-            - 1  # commas between rows
-            + values
-            + added_values
-            + 4 * (count * width - filled - cells)  # null cells
-        )
-        if total > budget:
-            return False
-        columns.update(new)
-        names, values, filled, size = (
-            names + added_names,
-            values + added_values,
-            filled + cells,
-            total,
-        )
-        shown.extend(more)
-        return True
-
-    def take(chunk: Sequence[dict[str, Any]]) -> bool:
-        """Add the rows of ``chunk`` that fit; False once one does not."""
-        if fits(chunk):
-            return True
-        if len(chunk) == 1:
-            return False
-        half = len(chunk) // 2
-        return take(chunk[:half]) and take(chunk[half:])
-
-    while (chunk := list(islice(rows, batch))) and take(chunk):
-        batch = max(1, (budget - size) * len(shown) // (2 * max(size, 1)))  # half the room
-    return shown
 
 
 def _note(

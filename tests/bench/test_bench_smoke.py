@@ -15,19 +15,10 @@ REPO = Path(__file__).resolve().parents[2]
 FIGURES = (
     "import: core",
     "import: core, first use",
-    "import: core, first use alone",
-    "import: core, floor from inside a package",
     "import: LangChain adapter",
     "import: LangChain adapter, first use",
-    "import: LangChain adapter, first use alone",
-    "import: LangChain adapter, floor from inside a package",
     "import: LlamaIndex adapter",
     "import: LlamaIndex adapter, first use",
-    "import: LlamaIndex adapter, first use alone",
-    "import: LlamaIndex adapter, floor from inside a package",
-    "all read tools' schemas: LangChain",
-    "all read tools' schemas: LlamaIndex",
-    "single-tool description",
     "tool output, 100 phone numbers (all shown)",
     "tool output, 100 phone numbers (default budget)",
     "per-call latency (async), p50",
@@ -76,8 +67,8 @@ def test_quick_run_reports_every_figure(tmp_path: Path) -> None:
 
 
 def test_only_runs_the_chosen_groups(tmp_path: Path) -> None:
-    rows = _quick_run(tmp_path, "--only", "size", "--only", "export")
-    chosen = {f for f in FIGURES if f.startswith(("export", "all read tools", "single-tool"))}
+    rows = _quick_run(tmp_path, "--only", "compaction", "--only", "export")
+    chosen = {f for f in FIGURES if f.startswith(("export", "tool output"))}
     assert set(rows) - {"figure"} == chosen
     notes = re.findall(
         r"paired runs' ratios (\d+\.\d\d)-(\d+\.\d\d)", (tmp_path / "report.md").read_text()
@@ -108,20 +99,3 @@ def test_publish_refuses_a_partial_run() -> None:
         check=False,
     )
     assert proc.returncode == 2 and "--publish needs a full run" in proc.stderr
-
-
-def test_stack_chunks_reports_its_fastest_and_slowest_depth() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.stack_chunks"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert re.fullmatch(
-        r"Python \S+: 50,000 calls take [\d.]+ ms at depth \d+ and [\d.]+ ms at depth \d+ "
-        r"\(\d+x\)\n",
-        proc.stdout,
-    ), proc.stdout

@@ -13,7 +13,7 @@ from zendesk_talk_connector import UnsafeNextPage
 from zendesk_talk_connector.catalog import lookup
 from zendesk_talk_connector.paging import encode_cursor
 
-from .conftest import NOW
+from ..conftest import NOW
 from .hostile_server import Reply, Route, Seen, hostile
 
 NUMBERS = "/api/v2/channels/voice/phone_numbers"

@@ -10,14 +10,15 @@ import pytest
 
 from zendesk_talk_connector import (
     SyncZendeskTalkConnector,
+    TransportError,
     ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkConnector,
     ZendeskTalkOauth20AuthConfig,
 )
-from zendesk_talk_connector.engine import USER_AGENT, Send
+from zendesk_talk_connector.engine import USER_AGENT
 from zendesk_talk_connector.sandbox import Sandbox
 
-from .conftest import api_token
+from ..conftest import RETRY, Sleeps, api_token
 from .test_oauth import oauth_config
 
 PROXY_HEADER = {"X-Proxy-Token": "corp-proxy"}
@@ -92,19 +93,17 @@ async def test_the_token_refresh_goes_through_the_client_too(sandbox: Sandbox) -
     assert "Authorization" not in refreshes[0].headers
 
 
-@pytest.mark.parametrize(
-    ("url", "params"),
-    [
-        ("https://acme.zendesk.com/api/v2/channels/voice/greetings", {"per_page": "100"}),
-        ("https://acme.zendesk.com/x", {"q": "a b&c/é~*'()!", "empty": ""}),
-        ("https://acme.zendesk.com/x?page=2&per_page=50", {"per_page": "10"}),
-        ("https://acme.zendesk.com/x?page=2", None),
-    ],
-)
-def test_send_builds_what_build_request_builds(url: str, params: dict[str, str] | None) -> None:
-    client = httpx.Client(headers={"X-Proxy-Token": "p", "accept": "text/html"})
-    ours = {"Accept": "application/json", "User-Agent": USER_AGENT}
-    built = Send("GET", url, ours, params=params).build(client)
-    expected = client.build_request("GET", url, params=params, headers=ours)
-    assert built.url == expected.url
-    assert sorted(built.headers.multi_items()) == sorted(expected.headers.multi_items())
+def test_requests_keep_the_connectors_timeout(sandbox: Sandbox, sleeps: Sleeps) -> None:
+    sandbox.faults.latency = 0.5  # each answer waits longer than the connector will
+    with (
+        SyncZendeskTalkConnector(
+            api_token(sandbox),
+            base_url=sandbox.base_url,
+            timeout=0.05,
+            sleep=sleeps.sync_sleep,
+            retry=RETRY,
+        ) as connector,
+        pytest.raises(TransportError),
+    ):
+        connector.execute("addresses", "list")
+    assert len(sleeps) == RETRY.max_attempts - 1  # every attempt timed out

@@ -23,7 +23,7 @@ from zendesk_talk_connector.tools import (
     tool_definitions,
 )
 
-from .conftest import NOW
+from ..conftest import NOW
 
 CLOCK = NOW + 42  # the tools' clock, apart from the sandbox's, so the test can tell them apart
 WEEK_AGO = NOW - 7 * 86_400

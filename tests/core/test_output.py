@@ -12,7 +12,6 @@ from zendesk_talk_connector.catalog import lookup
 from zendesk_talk_connector.errors import OutputTooLarge
 from zendesk_talk_connector.output import (
     _fitting_table,
-    _rows_that_fit,
     drop_nulls,
     dumps,
     render,
@@ -133,12 +132,14 @@ def test_the_rows_that_fit_are_counted_exactly():
         {},
         {"id": 5, "y.z": 'a"b', "n": "long" * 5},
     ]
-    # ... and enough rows for the batches of 16, 32 and 64 that are measured at once
+    # ... and enough rows of varied sizes that the first row's size is a poor guess
     rows += [{"id": i, f"c{i % 7}": i * 11, **({"n": "x" * i} if i % 5 else {})} for i in range(90)]
     sizes = [_table_size(rows[:count]) for count in range(len(rows) + 1)]
     for budget in range(sizes[-1] + 2):
         fitting = max(count for count, size in enumerate(sizes) if size <= budget or not count)
-        assert _rows_that_fit(rows, budget) == rows[:fitting]
+        shown, table = _fitting_table(iter(rows), len(rows), budget, {})
+        assert shown == rows[:fitting]
+        assert len(table) == sizes[fitting]
 
 
 @pytest.mark.parametrize(

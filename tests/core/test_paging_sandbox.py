@@ -11,7 +11,7 @@ from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkConnecto
 from zendesk_talk_connector.catalog import EXPORT_PAGE_SIZE
 from zendesk_talk_connector.records import Call
 
-from .conftest import api_token
+from ..conftest import api_token
 
 
 def epoch(ts: str) -> int:

@@ -1,37 +1,19 @@
-"""Fixtures for the faces (tool_utils, MCP server, CLI): one sandbox, env vars, CLI runner."""
+"""Fixtures for the faces (tool_utils, MCP server, CLI): env vars and a CLI runner."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 import zendesk_talk_connector
-from zendesk_talk_connector import ZendeskTalkApiTokenAuthConfig, ZendeskTalkConnector
 from zendesk_talk_connector.sandbox import Sandbox
 
-NOW = 1_732_894_200  # 2024-11-29T15:30:00Z
 SRC = str(Path(zendesk_talk_connector.__file__).resolve().parent.parent)
 CLI = [sys.executable, "-m", "zendesk_talk_connector.cli"]
-
-
-@pytest.fixture(scope="session")
-def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(seed=5, now=NOW) as sb:
-        yield sb
-
-
-@pytest.fixture(autouse=True)
-def _clean_sandbox(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    if "sandbox" in request.fixturenames:
-        sb: Sandbox = request.getfixturevalue("sandbox")
-        sb.faults.clear()
-        sb.requests.clear()
 
 
 def sandbox_env(sb: Sandbox) -> dict[str, str]:
@@ -77,12 +59,3 @@ def run_cli(
 @pytest.fixture
 def env(sandbox: Sandbox) -> dict[str, str]:
     return sandbox_env(sandbox)
-
-
-@pytest.fixture
-async def aconnector(sandbox: Sandbox) -> AsyncIterator[ZendeskTalkConnector]:
-    async with ZendeskTalkConnector(
-        ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token),
-        base_url=sandbox.base_url,
-    ) as connector:
-        yield connector

@@ -19,7 +19,8 @@ from zendesk_talk_connector.cli import build_parser
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.tools import tool_definitions
 
-from .conftest import CLI, NOW, hosted_env, run_cli, sandbox_env, subprocess_env
+from ..conftest import NOW
+from .conftest import CLI, hosted_env, run_cli, sandbox_env, subprocess_env
 
 JSON = dict[str, Any]
 

@@ -1,4 +1,4 @@
-"""Fixtures: one sandbox (Talk API + fake Airbyte API) per session; hosted and local connectors."""
+"""Fixtures: hosted connectors on the session sandbox's fake Airbyte API, and local ones."""
 
 from __future__ import annotations
 
@@ -10,48 +10,12 @@ import pytest
 
 from zendesk_talk_connector import (
     AirbyteAuthConfig,
-    RetryPolicy,
     SyncZendeskTalkConnector,
-    ZendeskTalkApiTokenAuthConfig,
     ZendeskTalkConnector,
 )
 from zendesk_talk_connector.sandbox import Sandbox
-from zendesk_talk_connector.sandbox.airbyte import DEFAULT_TOKEN_TTL
 
-NOW = 1_732_894_200  # 2024-11-29T15:30:00Z
-RETRY = RetryPolicy(max_attempts=4, max_total_wait=30, jitter=lambda: 0.5)
-
-
-@pytest.fixture(scope="session")
-def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(seed=5, now=NOW) as sb:
-        yield sb
-
-
-@pytest.fixture(autouse=True)
-def _clean_sandbox(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    if "sandbox" in request.fixturenames:
-        sb: Sandbox = request.getfixturevalue("sandbox")
-        sb.faults.clear()
-        sb.requests.clear()
-        sb.airbyte.token_ttl = DEFAULT_TOKEN_TTL
-        sb.airbyte.organization_ids.clear()
-
-
-class Sleeps(list[float]):
-    """Records requested sleeps instead of sleeping, so retry tests are instant."""
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.append(seconds)
-
-    def sync_sleep(self, seconds: float) -> None:
-        self.append(seconds)
-
-
-@pytest.fixture
-def sleeps() -> Sleeps:
-    return Sleeps()
+from ..conftest import RETRY, Sleeps
 
 
 def airbyte_config(sb: Sandbox, **overrides: Any) -> AirbyteAuthConfig:
@@ -94,11 +58,9 @@ async def ahosted(sandbox: Sandbox, sleeps: Sleeps) -> AsyncIterator[ZendeskTalk
 
 
 @pytest.fixture
-def local(sandbox: Sandbox) -> Iterator[SyncZendeskTalkConnector]:
+def local(connector: SyncZendeskTalkConnector) -> SyncZendeskTalkConnector:
     """A local-mode connector on the same Talk emulator, for comparisons."""
-    auth = ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token)
-    with SyncZendeskTalkConnector(auth, base_url=sandbox.base_url) as connector:
-        yield connector
+    return connector
 
 
 @pytest.fixture

@@ -18,16 +18,6 @@ from zendesk_talk_connector.hosted import TOKEN_PATH
 LOOKUP = "/api/v1/integrations/connectors"
 
 
-class Clock:
-    """An injected clock the test moves forward."""
-
-    def __init__(self, now: float = 1_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def token_requests(sb) -> int:
     return sum(1 for r in sb.requests if r.path == TOKEN_PATH)
 
@@ -41,8 +31,7 @@ def test_token_is_fetched_once_and_cached(sandbox, hosted, requested):
     assert requested(sandbox, "GET") == [LOOKUP]  # the connector lookup is cached too
 
 
-def test_token_is_renewed_shortly_before_expires_in_runs_out(sandbox, config):
-    clock = Clock()
+def test_token_is_renewed_shortly_before_expires_in_runs_out(sandbox, config, clock):
     sandbox.airbyte.token_ttl = 600  # renewal a tenth of the lifetime (60 s) early
     with SyncZendeskTalkConnector(
         config(sandbox), airbyte_api_url=sandbox.base_url, clock=clock
@@ -60,8 +49,7 @@ def test_token_is_renewed_shortly_before_expires_in_runs_out(sandbox, config):
         assert token_requests(sandbox) == 2
 
 
-def test_short_lifetime_uses_a_proportional_margin(sandbox, config):
-    clock = Clock()
+def test_short_lifetime_uses_a_proportional_margin(sandbox, config, clock):
     sandbox.airbyte.token_ttl = 10  # renewal 1 s early, not a fixed minute (always expiring)
     with SyncZendeskTalkConnector(
         config(sandbox), airbyte_api_url=sandbox.base_url, clock=clock
@@ -84,8 +72,7 @@ def test_a_401_renews_the_token_once_and_retries(sandbox, hosted):
     assert statuses == [("execute", 200), ("execute", 401), ("token", 200), ("execute", 200)]
 
 
-async def test_one_renewal_under_twenty_concurrent_calls(sandbox, config, requested):
-    clock = Clock()
+async def test_one_renewal_under_twenty_concurrent_calls(sandbox, config, requested, clock):
     async with ZendeskTalkConnector(
         config(sandbox), airbyte_api_url=sandbox.base_url, clock=clock
     ) as connector:

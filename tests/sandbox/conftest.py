@@ -1,4 +1,4 @@
-"""Fixtures: one sandbox for the session (fixed ``now``), raw httpx clients against it."""
+"""Fixtures: raw httpx clients against the session's sandbox (``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -8,23 +8,6 @@ import httpx
 import pytest
 
 from zendesk_talk_connector.sandbox import Sandbox
-
-# Friday 2024-11-29 15:30:00 UTC: "today" holds a good share of the week's calls.
-NOW = 1_732_894_200
-
-
-@pytest.fixture(scope="session")
-def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(seed=7, now=NOW) as sb:
-        yield sb
-
-
-@pytest.fixture(autouse=True)
-def _reset_faults(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    if "sandbox" in request.fixturenames:
-        sb: Sandbox = request.getfixturevalue("sandbox")
-        sb.faults.clear()
 
 
 @pytest.fixture

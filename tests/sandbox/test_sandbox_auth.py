@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import base64
-import time
 from typing import Any
 
 import httpx
 import pytest
 
 from zendesk_talk_connector.sandbox import Sandbox
+
+from ..conftest import Clock
 
 AUTH_FAILED = {"error": "Couldn't authenticate you"}
 INVALID_TOKEN = {
@@ -164,14 +165,14 @@ def test_expire_access_tokens_then_refresh() -> None:
         assert _get(sb, f"Bearer {fresh['access_token']}").status_code == 200
 
 
-def test_access_tokens_expire_with_time() -> None:
-    with Sandbox(seed=1, now=1_732_894_200) as sb:
-        # 1.5 s, not less: the first request (a new httpx client each time) must land before
-        # expiry even on a busy machine; a 0.3 s token once expired before it was used.
+def test_access_tokens_expire_with_time(clock: Clock) -> None:
+    with Sandbox(seed=1, now=1_732_894_200, clock=clock) as sb:
         pair = sb.issue_oauth_tokens(expires_in=1.5)
         assert pair["expires_in"] == 1  # whole seconds, as Zendesk writes them
         assert _get(sb, f"Bearer {pair['access_token']}").status_code == 200
-        time.sleep(1.6)
+        clock.now += 1
+        assert _get(sb, f"Bearer {pair['access_token']}").status_code == 200
+        clock.now += 0.5  # expired at 1.5 s on the dot
         assert _get(sb, f"Bearer {pair['access_token']}").json() == INVALID_TOKEN
 
 

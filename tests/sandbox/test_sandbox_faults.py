@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
 import httpx
 import pytest
 
 from zendesk_talk_connector.sandbox import Sandbox
+
+from ..conftest import NOW, Sleeps
 
 
 def test_fail_next_429_with_retry_after_seconds(sandbox: Sandbox, client: httpx.Client) -> None:
@@ -55,17 +55,19 @@ def test_drop_next_closes_without_response(sandbox: Sandbox, client: httpx.Clien
     assert sandbox.requests[-2].status is None
 
 
-def test_latency(sandbox: Sandbox, client: httpx.Client) -> None:
-    client.get("/greeting_categories")
-    sandbox.faults.latency = 0.15
-    start = time.perf_counter()
-    assert client.get("/greeting_categories").status_code == 200
-    assert time.perf_counter() - start >= 0.15
-    sandbox.faults.clear()
-    assert sandbox.faults.latency == 0
-    start = time.perf_counter()
-    client.get("/greeting_categories")
-    assert time.perf_counter() - start < 0.15
+def test_latency(sleeps: Sleeps) -> None:
+    with Sandbox(seed=7, now=NOW, sleep=sleeps.sync_sleep) as sandbox:
+        url = f"{sandbox.api_url}/greeting_categories"
+        auth = (f"{sandbox.email}/token", sandbox.api_token)
+        httpx.get(url, auth=auth)
+        assert sleeps == []
+        sandbox.faults.latency = 0.15
+        assert httpx.get(url, auth=auth).status_code == 200
+        assert sleeps == [0.15]
+        sandbox.faults.clear()
+        assert sandbox.faults.latency == 0
+        httpx.get(url, auth=auth)
+        assert sleeps == [0.15]
 
 
 def test_clear_forgets_queued_faults(sandbox: Sandbox, client: httpx.Client) -> None:

@@ -174,8 +174,10 @@ class SandboxApp:
         requests: RequestLog,
         page_size_max: int = 100,
         export_rate_limit: int | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.data = data
+        self.sleep = sleep
         self.email = email
         self.api_token = api_token
         self.oauth_client_id = oauth_client_id
@@ -408,7 +410,7 @@ class SandboxApp:
         auth = scheme if scheme in ("basic", "bearer") else None
         latency = self.faults.latency
         if latency > 0:
-            time.sleep(latency)
+            self.sleep(latency)
         try:
             if path in OAUTH_PATHS:
                 response = self._oauth(method, headers, body)

@@ -6,6 +6,8 @@ import contextlib
 import socket
 import socketserver
 import threading
+import time
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -131,6 +133,9 @@ class Sandbox:
         ``expires_in``; None = no expiry.
     :param call_count: calls in the dataset (with their legs), spread over the last 7 days;
         default 6,000 (benchmarks use 100,000).
+    :param clock: epoch seconds now, for the expiry of OAuth access tokens and Airbyte
+        application tokens (tests pass a fake they move forward).
+    :param sleep: waits out ``faults.latency`` before each answer (tests pass a recorder).
     """
 
     def __init__(
@@ -145,6 +150,8 @@ class Sandbox:
         oauth_access_token_ttl: float | None = None,
         call_count: int = CALL_COUNT,
         airbyte_token_ttl: float = DEFAULT_TOKEN_TTL,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         if page_size_max < 1:
             raise ValueError("page_size_max must be >= 1")
@@ -164,23 +171,20 @@ class Sandbox:
         self.oauth_client_id = "zendesk_talk_sandbox"
         self.oauth_client_secret = stable_token(seed, "oauth-client-secret", 64)
         self.faults = Faults()
+        self._sleep = sleep
         self.requests = RequestLog()
-        self._tokens = TokenStore(default_ttl=oauth_access_token_ttl)
-        initial = self._tokens.issue(
-            None,
-            REFRESH_TTL_DEFAULT,
-            access_token=stable_token(seed, "access-token", 64),
-            refresh_token=stable_token(seed, "refresh-token", 64),
-        )
-        self.access_token: str = initial["access_token"]
+        self._tokens = TokenStore(default_ttl=oauth_access_token_ttl, clock=clock)
+        self.access_token = stable_token(seed, "access-token", 64)
         """A valid OAuth access token with no expiry (until :meth:`expire_access_tokens`)."""
-        self.refresh_token: str = initial["refresh_token"]
+        self.refresh_token = stable_token(seed, "refresh-token", 64)
         """The refresh token issued with :attr:`access_token` (single use, rotates)."""
+        self._issue_initial_tokens()
         self.airbyte_client_id = "airbyte_sandbox_client"
         """Client id of the fake Airbyte API (``AirbyteAuthConfig.airbyte_client_id``)."""
         self.airbyte_client_secret = stable_token(seed, "airbyte-client-secret", 64)
         self.workspace_name = "sandbox-workspace"
         """The workspace holding one Zendesk Talk connector (with this sandbox's API token)."""
+        self._airbyte_token_ttl = airbyte_token_ttl
         self.airbyte = FakeAirbyteAPI(
             client_id=self.airbyte_client_id,
             client_secret=self.airbyte_client_secret,
@@ -188,6 +192,7 @@ class Sandbox:
             zendesk_email=self.email,
             zendesk_api_token=self.api_token,
             token_ttl=airbyte_token_ttl,
+            clock=clock,
         )
         """The fake Airbyte API (``airbyte.token_ttl`` sets the token lifetime)."""
         self._data: SandboxData | None = None
@@ -218,6 +223,24 @@ class Sandbox:
     def expire_access_tokens(self) -> None:
         """Every OAuth access token issued so far (including :attr:`access_token`) expires."""
         self._tokens.expire_all()
+
+    def reset(self) -> None:
+        """Undo what a test may have changed, the data aside: no queued faults or latency, an
+        empty request log, :attr:`access_token` and :attr:`refresh_token` valid again, the fake
+        Airbyte API's token lifetime as constructed and its organization log empty."""
+        self.faults.clear()
+        self.requests.clear()
+        self._issue_initial_tokens()
+        self.airbyte.token_ttl = self._airbyte_token_ttl
+        self.airbyte.organization_ids.clear()
+
+    def _issue_initial_tokens(self) -> None:
+        self._tokens.issue(
+            None,
+            REFRESH_TTL_DEFAULT,
+            access_token=self.access_token,
+            refresh_token=self.refresh_token,
+        )
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -252,6 +275,7 @@ class Sandbox:
             requests=self.requests,
             page_size_max=self.page_size_max,
             export_rate_limit=self.export_rate_limit,
+            sleep=self._sleep,
         )
         app.airbyte = self.airbyte
         self.airbyte.bind(app)

@@ -1,4 +1,5 @@
-"""Fixtures: one sandbox per session, connectors (async and sync) with recorded sleeps."""
+"""Fixtures for every test under ``tests/``: one sandbox per session, connectors on it whose
+retries sleep on a recorded fake, and a fake clock."""
 
 from __future__ import annotations
 
@@ -14,22 +15,23 @@ from zendesk_talk_connector import (
 )
 from zendesk_talk_connector.sandbox import Sandbox
 
-NOW = 1_732_894_200  # 2024-11-29T15:30:00Z
+NOW = 1_732_894_200  # Friday 2024-11-29 15:30:00 UTC: "today" holds a share of the week's calls
+RETRY = RetryPolicy(max_attempts=4, max_total_wait=30, jitter=lambda: 0.5)
+"""Four attempts with fixed jitter, so tests can count retries and their waits."""
 
 
 @pytest.fixture(scope="session")
 def sandbox() -> Iterator[Sandbox]:
-    with Sandbox(seed=3, now=NOW) as sb:
+    with Sandbox(seed=5, now=NOW) as sb:
         yield sb
 
 
 @pytest.fixture(autouse=True)
 def _clean_sandbox(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test that used the sandbox: what it changed is undone (the data aside)."""
     yield
     if "sandbox" in request.fixturenames:
-        sb: Sandbox = request.getfixturevalue("sandbox")
-        sb.faults.clear()
-        sb.requests.clear()
+        request.getfixturevalue("sandbox").reset()
 
 
 class Sleeps(list[float]):
@@ -47,11 +49,23 @@ def sleeps() -> Sleeps:
     return Sleeps()
 
 
+class Clock:
+    """An injected clock the test moves forward (``clock.now += 60``)."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
 def api_token(sb: Sandbox) -> ZendeskTalkApiTokenAuthConfig:
     return ZendeskTalkApiTokenAuthConfig(email=sb.email, api_token=sb.api_token)
-
-
-RETRY = RetryPolicy(max_attempts=4, max_total_wait=30, jitter=lambda: 0.5)
 
 
 @pytest.fixture
