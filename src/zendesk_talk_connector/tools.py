@@ -40,6 +40,19 @@ from .output import (
 )
 from .record_base import ACCOUNT_CURRENCY
 
+__all__ = [
+    "DEFAULT_MAX_OUTPUT_CHARS",
+    "EXECUTE_TOOL_NAME",
+    "ExecuteResult",
+    "ToolDefinition",
+    "ToolResult",
+    "ToolRunner",
+    "Toolset",
+    "execute_tool_definition",
+    "portable_schema",
+    "tool_definitions",
+]
+
 if TYPE_CHECKING:
     from .params import Params
 
@@ -89,6 +102,11 @@ class ToolDefinition:
     def json_schema(self) -> dict[str, Any]:
         """The args schema, portable across LLM providers (no $ref/$defs, no titles)."""
         return portable_schema(self.args_model.model_json_schema())
+
+    def invalid_args(self, error: ValidationError) -> InvalidParams:
+        """The error for arguments a framework rejected against :attr:`args_model` (as the
+        toolset words its own): each bad param, a guess for typos, the allowed ones."""
+        return describe_validation_error(self.name, tuple(self.args_model.model_fields), error)
 
 
 def portable_schema(schema: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import ast
 import json
 import subprocess
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,24 @@ def test_every_operation_names_models_that_exist():
     for op in OPERATIONS:
         assert issubclass(op.params, Params), op.params_model
         assert issubclass(op.record, Record), op.record_model
+
+
+def test_the_adapters_import_only_public_names():
+    """The framework adapters use the package root and the tools module, nothing internal."""
+    root = Path(__file__).resolve().parents[2] / "integrations"
+    public = {"zendesk_talk_connector", "zendesk_talk_connector.tools"}
+    sources = [
+        path
+        for path in root.glob("*/**/*.py")
+        if "tests" not in path.parts and "build" not in path.parts
+    ]
+    assert sources
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "zendesk_talk_connector"
+            ):
+                assert node.module in public, f"{path.name} imports {node.module}"
+                exported = getattr(import_module(node.module), "__all__", [])
+                for alias in node.names:
+                    assert alias.name in exported, f"{path.name}: {node.module}.{alias.name}"

@@ -9,8 +9,7 @@ from langchain_core.tools import BaseTool, BaseToolkit
 from pydantic import ConfigDict, PrivateAttr
 
 from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkConnector
-from zendesk_talk_connector.output import DEFAULT_MAX_OUTPUT_CHARS
-from zendesk_talk_connector.tools import Toolset
+from zendesk_talk_connector.tools import DEFAULT_MAX_OUTPUT_CHARS, Toolset
 
 from .tools import ZendeskTalkTool
 

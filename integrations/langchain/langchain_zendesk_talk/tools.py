@@ -13,9 +13,8 @@ from typing import Annotated, Any, Literal
 from langchain_core.tools import BaseTool, ToolException
 from pydantic import Field, SkipValidation, ValidationError
 
-from zendesk_talk_connector.engine import ExecuteResult, describe_validation_error
-from zendesk_talk_connector.errors import ZendeskTalkError
-from zendesk_talk_connector.tools import ToolDefinition, Toolset
+from zendesk_talk_connector import ZendeskTalkError
+from zendesk_talk_connector.tools import ExecuteResult, ToolDefinition, Toolset
 
 
 def validation_message(definition: ToolDefinition, error: Exception) -> str:
@@ -23,8 +22,7 @@ def validation_message(definition: ToolDefinition, error: Exception) -> str:
     bad param (with a guess for typos) and the allowed ones."""
     if not isinstance(error, ValidationError):  # pydantic.v1 errors: not produced by our models
         return f"Invalid arguments for {definition.name}: {error}"
-    allowed = tuple(definition.args_model.model_fields)
-    return str(describe_validation_error(definition.name, allowed, error))
+    return str(definition.invalid_args(error))
 
 
 class ZendeskTalkTool(BaseTool):

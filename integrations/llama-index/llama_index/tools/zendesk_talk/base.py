@@ -14,10 +14,14 @@ from typing import Any
 from llama_index.core.tools import FunctionTool, ToolMetadata, ToolOutput
 from llama_index.core.tools.tool_spec.base import SPEC_FUNCTION_TYPE, BaseToolSpec
 
-from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkConnector
-from zendesk_talk_connector.errors import ZendeskTalkError
-from zendesk_talk_connector.output import DEFAULT_MAX_OUTPUT_CHARS
-from zendesk_talk_connector.tools import ToolDefinition, ToolResult, Toolset, portable_schema
+from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkConnector, ZendeskTalkError
+from zendesk_talk_connector.tools import (
+    DEFAULT_MAX_OUTPUT_CHARS,
+    ToolDefinition,
+    ToolResult,
+    Toolset,
+    portable_schema,
+)
 
 
 @dataclass
