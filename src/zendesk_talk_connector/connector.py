@@ -6,6 +6,7 @@ only I/O is done. Construction does no I/O at all: the HTTP client is created on
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from .params import Params
 
 T = TypeVar("T")
+logger = logging.getLogger("zendesk_talk_connector")
 TwinT = TypeVar("TwinT", bound="_ConnectorBase")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=10, max_keepalive_connections=10)
@@ -96,6 +98,14 @@ def _unusable_answer(error: Exception) -> ServerError:
         f"The server's answer could not be used: {type(error).__name__}: {str(error)[:200]}.",
         hint="Check the subdomain or base_url; a proxy in between may redirect oddly.",
     )
+
+
+def _say_if_cut(listing: Listing) -> None:
+    """An iteration ends without an exception, so a walk that paging stopped short (a page
+    loop, the page cap) is logged as a warning rather than passing as complete."""
+    warning = listing.meta().warning
+    if warning:
+        logger.warning("iteration ended early: %s", warning)
 
 
 class _ConnectorBase:
@@ -436,6 +446,7 @@ class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
         while True:
             records = await self._drive(listing.next_page())
             if records is None:
+                _say_if_cut(listing)
                 return
             for record in records:
                 yield record
@@ -623,6 +634,7 @@ class SyncZendeskTalkConnector(Entities, _ConnectorBase):
         while True:
             records = self._drive(listing.next_page())
             if records is None:
+                _say_if_cut(listing)
                 return
             yield from records
             del records  # one page at a time: this one goes before the next is fetched

@@ -73,7 +73,15 @@ def test_a_page_of_records_pointing_to_itself_gives_each_record_once():
         assert not result.meta.has_more
         assert result.meta.warning
         assert len(server.requests) <= 2
+
+
+def test_an_iteration_that_paging_stopped_short_says_so(caplog):
+    def route(seen: Seen) -> Reply:
+        return page(phone_numbers=[{"id": 1}, {"id": 2}], next_page=f"{server.url}{NUMBERS}.json")
+
+    with hostile(route) as (server, c), caplog.at_level("WARNING", "zendesk_talk_connector"):
         assert [r.id for r in c.phone_numbers.iter()] == [1, 2]
+    assert "iteration ended early" in caplog.text
 
 
 def test_endless_fresh_pages_pause_at_max_pages_with_a_cursor():
