@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from ._version import __version__
 from .auth import Credentials, OAuthCredentials
+from .bodies import Page, parse_page
 from .catalog import API_PREFIX, SEARCH_ACTION, Operation, Paging, Source, listed_by, lookup
 from .errors import (
     APIStatusError,
@@ -39,7 +40,6 @@ from .errors import (
     did_you_mean,
     shown,
 )
-from .pages import Page, parse_page
 from .paging import IncrementalPager, OffsetPager, SinglePage, query_params
 from .record_base import Record
 from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult

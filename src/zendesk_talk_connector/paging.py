@@ -31,9 +31,9 @@ from operator import attrgetter
 from typing import Any
 from urllib.parse import urlsplit
 
+from .bodies import Page
 from .catalog import EXPORT_PAGE_SIZE, Operation
 from .errors import InvalidParams, ServerError, UnsafeNextPage
-from .pages import Page
 from .record_base import Record
 
 MAX_PAGE_SIZE = 100

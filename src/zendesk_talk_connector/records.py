@@ -2,7 +2,7 @@
 
 The real API adds fields over time and returns nulls freely, so every field is optional and
 unknown fields are kept (``extra="allow"``). A value of an unexpected type never fails a whole
-list: :mod:`.pages` sets the field to ``None`` and keeps the raw value in
+list: :mod:`.bodies` sets the field to ``None`` and keeps the raw value in
 :attr:`Record.invalid_values`. The catalog imports this module on first use, and each model's
 validator is built the first time it validates (``defer_build``).
 """

@@ -18,6 +18,7 @@ from urllib.parse import quote
 import httpx
 
 from ..auth_config import AirbyteAuthConfig
+from ..bodies import parse_record
 from ..catalog import Operation, Paging
 from ..engine import Engine, ExecuteResult, Flow, Listing, Refresh
 from ..errors import (
@@ -27,7 +28,6 @@ from ..errors import (
     ServerError,
     ZendeskTalkError,
 )
-from ..pages import parse_record
 from ..params import Params
 from ..records import Record
 from ..results import CheckResult

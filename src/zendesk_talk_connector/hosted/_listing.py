@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
+from ..bodies import Page, parse_records
 from ..catalog import SEARCH_ACTION, Operation, Paging
 from ..engine import Flow, PagedListing
 from ..errors import InvalidParams
-from ..pages import Page, parse_records
 from ..paging import decode_cursor, encode_cursor, invalid_cursor
 from ..params import Params
 from ..records import Record

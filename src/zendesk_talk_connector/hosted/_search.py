@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import Field
 
+from ..bodies import parse_records
 from ..catalog import Operation
-from ..pages import parse_records
 from ..records import Record
 from ..results import ListMeta, ZendeskTalkExecuteResult
 

@@ -9,9 +9,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from zendesk_talk_connector.bodies import parse_page, parse_record, parse_records
 from zendesk_talk_connector.catalog import lookup
 from zendesk_talk_connector.errors import ServerError
-from zendesk_talk_connector.pages import parse_page, parse_record, parse_records
 from zendesk_talk_connector.paging import epoch_of, ids_in_second
 from zendesk_talk_connector.records import Call, Ivr, PhoneNumber, Record
 
