@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 import time
@@ -206,3 +207,16 @@ def test_ids_in_second_of_records_without_the_field():
     second = 1_700_000_000
     records = [Record(id=1), Record(id=2, updated_at="2023-11-14T22:13:20Z")]  # extra field
     assert ids_in_second(second, records) == {2}
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_parsing_leaves_the_garbage_collector_as_it_found_it(enabled):
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        parse_page(CALLS, body(calls=[{"id": i} for i in range(50)], count=50))
+        with pytest.raises(ServerError):
+            parse_page(CALLS, b"not json")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
