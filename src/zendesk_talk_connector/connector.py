@@ -6,9 +6,10 @@ only I/O is done. Construction does no I/O at all: the HTTP client is created on
 
 from __future__ import annotations
 
+import os
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from functools import partial
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
     from .hosted import HostedEngine, ZendeskTalkReplicationConfig
     from .params import Params
+    from .store import LocalStore, SyncProgress, SyncReport
 
 T = TypeVar("T")
 TwinT = TypeVar("TwinT", bound="_ConnectorBase")
@@ -104,6 +106,7 @@ class _ConnectorBase:
         on_token_refresh: TokenCallback | None = None,
         clock: Callable[[], float] = time.time,
         airbyte_api_url: str | None = None,
+        store: str | os.PathLike[str] | LocalStore | None = None,
     ) -> None:
         settings = dict(config or {})
         unknown = set(settings) - {"subdomain", "base_url"}
@@ -119,6 +122,7 @@ class _ConnectorBase:
                 "ZendeskTalkOauth20AuthConfig(access_token=...).",
             )
         self._engine: Engine
+        self._owns_store = False
         if isinstance(auth_config, AirbyteAuthConfig):
             if base_url or settings.get("base_url"):
                 raise ConfigurationError(
@@ -127,6 +131,12 @@ class _ConnectorBase:
                 )
             from .hosted import HostedEngine, resolve_airbyte_api_url
 
+            if store is not None:
+                raise ConfigurationError(
+                    "store= is for local mode; a hosted connector searches Airbyte's context "
+                    "store.",
+                    hint="Leave store out in hosted mode, or build a local connector with it.",
+                )
             self._auth_kind = "airbyte"
             self._engine = HostedEngine(
                 auth_config=auth_config,
@@ -147,6 +157,7 @@ class _ConnectorBase:
                 retry=retry or RetryPolicy(),
                 clock=clock,
                 allow_writes=allow_writes,
+                store=self._open_store(store),
             )
         if timeout is None:
             self._timeout = DEFAULT_TIMEOUT
@@ -203,6 +214,24 @@ class _ConnectorBase:
 
         return tool_utils(func, **options)
 
+    def _open_store(self, store: str | os.PathLike[str] | LocalStore | None) -> LocalStore | None:
+        """The store object; one made from a path is this connector's to close."""
+        if store is None or not isinstance(store, (str, os.PathLike)):
+            return store
+        from .store import LocalStore
+
+        self._owns_store = True
+        return LocalStore(store)
+
+    def _close_store(self) -> None:
+        if self._owns_store and self._engine.store is not None:
+            self._engine.store.close()
+
+    @property
+    def store(self) -> LocalStore | None:
+        """The local context store (``store=``), if any."""
+        return self._engine.store
+
     def _hosted_engine(self) -> HostedEngine:
         from .hosted import HostedEngine
 
@@ -228,7 +257,7 @@ class _ConnectorBase:
         searches only where a context store is."""
         if operation.write and not self.allow_writes:
             return False
-        return operation.source is Source.API or self.has_context_store
+        return operation.source is Source.API or self._engine.answers(operation)
 
     def list_entities(self) -> list[dict[str, Any]]:
         """Every entity with the actions this connector offers, and their descriptions."""
@@ -279,6 +308,7 @@ class _ConnectorBase:
         twin._engine = self._engine
         twin._timeout = self._timeout
         twin._auth_kind = self._auth_kind
+        twin._owns_store = False  # the original closes it
         twin._init_driver()
         return twin
 
@@ -402,10 +432,29 @@ class ZendeskTalkConnector(_ConnectorBase):
         """Whether the credentials and subdomain work (one cheap stats request)."""
         return await self._drive(self._engine.check())
 
+    async def sync(
+        self,
+        entities: Iterable[str] | None = None,
+        since: object = None,
+        *,
+        export_requests_per_minute: int | None = 10,
+        progress: Callable[[SyncProgress], None] | None = None,
+    ) -> SyncReport:
+        """Copy the account into the local store (``store=``); run it again to catch up.
+
+        Exports (calls, call_legs) continue where the last sync stopped, or start at
+        ``since`` (default: 30 days ago); lists and stats are read whole. Export requests are
+        paced to Zendesk's 10 a minute (``export_requests_per_minute=None``: no pacing).
+        """
+        return await self._drive(
+            self._engine.sync(entities, since, export_requests_per_minute, progress)
+        )
+
     async def close(self) -> None:
         if self._client is not None and self._owns_client:
             await self._client.aclose()
             self._client = None
+        self._close_store()
 
     async def __aenter__(self) -> ZendeskTalkConnector:
         return self
@@ -542,10 +591,22 @@ class SyncZendeskTalkConnector(_ConnectorBase):
         """Whether the credentials and subdomain work (one cheap stats request)."""
         return self._drive(self._engine.check())
 
+    def sync(
+        self,
+        entities: Iterable[str] | None = None,
+        since: object = None,
+        *,
+        export_requests_per_minute: int | None = 10,
+        progress: Callable[[SyncProgress], None] | None = None,
+    ) -> SyncReport:
+        """Copy the account into the local store (``store=``); see the async twin."""
+        return self._drive(self._engine.sync(entities, since, export_requests_per_minute, progress))
+
     def close(self) -> None:
         if self._client is not None and self._owns_client:
             self._client.close()
             self._client = None
+        self._close_store()
 
     def __enter__(self) -> SyncZendeskTalkConnector:
         return self

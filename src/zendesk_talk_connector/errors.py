@@ -5,7 +5,8 @@
     ZendeskTalkError
     ├── ConfigurationError      bad subdomain, base_url or auth config (also a ValueError)
     │   ├── HostedModeRequired  a hosted-only action (context_store_search) in local mode
-    │   └── ConnectorLookupError hosted mode: no (or several) hosted connectors match
+    │   ├── ConnectorLookupError hosted mode: no (or several) hosted connectors match
+    │   └── LocalStoreRequired  a local-store action (context_store_aggregate) without one
     ├── UnknownOperation        unknown entity or action; names the valid ones
     ├── InvalidParams           bad, missing or unknown params (client side, 400 or 422)
     ├── WriteNotAllowed         a write action on a read-only connector
@@ -16,7 +17,8 @@
     │   ├── NotFound            404
     │   ├── RateLimited         429 after retries (carries retry_after)
     │   └── ServerError         5xx after retries
-    └── TransportError          network failure or timeout after retries
+    ├── TransportError          network failure or timeout after retries
+    └── StoreError              the local store file is unusable (other schema version, ...)
 
 Every error carries ``message``, ``hint`` (what to do next, phrased so a model can act on it),
 and where the API answered: ``status``, Zendesk's ``error`` code and ``description``.
@@ -128,3 +130,11 @@ class HostedModeRequired(ConfigurationError):
 
 class ConnectorLookupError(ConfigurationError):
     """Hosted mode: no hosted connector, or several, match the workspace; or a bad callback."""
+
+
+class LocalStoreRequired(ConfigurationError):
+    """The action needs a local context store (``store=``), e.g. context store aggregates."""
+
+
+class StoreError(ZendeskTalkError):
+    """The local store file cannot be used: another schema version, corrupt, not writable."""

@@ -1,0 +1,48 @@
+"""Fixtures: a sandbox, and one store synced from it (read-only tests share it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkApiTokenAuthConfig
+from zendesk_talk_connector.sandbox import Sandbox
+
+NOW = 1_732_894_200  # 2024-11-29T15:30:00Z
+WEEK_AGO = NOW - 7 * 24 * 3600 - 3600  # before the sandbox's first call
+
+
+def local(sb: Sandbox, store: Any, **options: Any) -> SyncZendeskTalkConnector:
+    """A sync connector on the sandbox with a store, a fixed clock and no real sleeps."""
+    options = {"clock": lambda: NOW, "sleep": lambda seconds: None, **options}
+    return SyncZendeskTalkConnector(
+        ZendeskTalkApiTokenAuthConfig(email=sb.email, api_token=sb.api_token),
+        base_url=sb.base_url,
+        store=store,
+        **options,
+    )
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox(seed=3, now=NOW) as sb:
+        yield sb
+
+
+@pytest.fixture(scope="session")
+def synced(
+    sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SyncZendeskTalkConnector]:
+    """A connector whose store holds the whole sandbox (do not write to it in tests)."""
+    path = tmp_path_factory.mktemp("store") / "talk.sqlite3"
+    with local(sandbox, path) as connector:
+        connector.sync(since=WEEK_AGO, export_requests_per_minute=None)
+        yield connector
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "talk.sqlite3"
