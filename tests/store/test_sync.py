@@ -13,7 +13,12 @@ from typing import Any
 
 import pytest
 
-from zendesk_talk_connector import ZendeskTalkApiTokenAuthConfig, ZendeskTalkConnector
+from zendesk_talk_connector import (
+    AirbyteAuthConfig,
+    SyncZendeskTalkConnector,
+    ZendeskTalkApiTokenAuthConfig,
+    ZendeskTalkConnector,
+)
 from zendesk_talk_connector.errors import ConfigurationError, InvalidParams, LocalStoreRequired
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.store import LocalStore
@@ -194,15 +199,11 @@ def test_sync_errors(sandbox: Sandbox, store_path: Path) -> None:
             connector.sync(["ivr_menus"])
         with pytest.raises(InvalidParams, match="not a time"):
             connector.sync(["calls"], since="last tuesday")
+    hosted = AirbyteAuthConfig(
+        airbyte_client_id="id", airbyte_client_secret="secret", connector_id="c"
+    )
     with pytest.raises(ConfigurationError, match="local mode"):
-        from zendesk_talk_connector import AirbyteAuthConfig, SyncZendeskTalkConnector
-
-        SyncZendeskTalkConnector(
-            AirbyteAuthConfig(
-                airbyte_client_id="id", airbyte_client_secret="secret", connector_id="c"
-            ),
-            store=store_path,
-        )
+        SyncZendeskTalkConnector(hosted, store=store_path)
 
 
 def test_construction_does_no_io(sandbox: Sandbox, store_path: Path) -> None:
