@@ -259,6 +259,15 @@ class _ConnectorBase:
             return False
         return operation.source is Source.API or self._engine.answers(operation)
 
+    def freshness(self, operation: Operation) -> str:
+        """For a tool description: how fresh the local store's copy of the entity is."""
+        store = self._engine.store
+        if store is None or operation.source is Source.API:
+            return ""
+        from .store.answers import freshness
+
+        return freshness(store, operation.entity)
+
     def list_entities(self) -> list[dict[str, Any]]:
         """Every entity with the actions this connector offers, and their descriptions."""
         entities: dict[str, dict[str, Any]] = {}

@@ -243,6 +243,9 @@ def render(
         return _cut(dumps(shape_record(result, fields)), max_chars, operation)
     selected = [(i, r) for i, r in enumerate(result.data) if not where or matches(r, where)]
     envelope: dict[str, Any] = {"returned": result.meta.returned}
+    store_total = getattr(result.meta, "total", None)  # answers from a local store
+    if store_total is not None:
+        envelope["total"] = store_total
     if where:
         envelope["matched"] = len(selected)
     if fields:
@@ -268,6 +271,9 @@ def render(
     note = _note(operation, complete, len(rows), len(selected), result, bool(fields))
     if note:
         tail["note"] = note
+    coverage = getattr(result.meta, "coverage", None)
+    if coverage:
+        tail["coverage"] = coverage
     text = f"{dumps(envelope)[:-1]},{table},{dumps(tail)[1:]}"
     return _cut(text, max_chars, operation)
 

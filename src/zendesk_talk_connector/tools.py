@@ -119,8 +119,10 @@ def _args_model(operation: Operation) -> type[BaseModel]:
     )
 
 
-def _description(operation: Operation) -> str:
+def _description(operation: Operation, freshness: str = "") -> str:
     text = operation.description
+    if freshness:
+        text += " " + freshness
     if operation.paging is Paging.OFFSET:
         text += " Returns up to `limit` records; if has_more, pass next_cursor as `cursor`."
     elif operation.paging is Paging.INCREMENTAL:
@@ -161,9 +163,10 @@ def select_operations(
     )
 
 
-def _definition(operation: Operation) -> ToolDefinition:
+def _definition(operation: Operation, freshness: str = "") -> ToolDefinition:
+    description = _description(operation, freshness)
     return ToolDefinition(
-        operation.name, _description(operation), _args_model(operation), operation, (operation,)
+        operation.name, description, _args_model(operation), operation, (operation,)
     )
 
 
@@ -326,7 +329,7 @@ class Toolset:
         self.tools: list[ToolDefinition] = (
             [execute_definition(self.operations)]
             if single_tool
-            else [_definition(op) for op in self.operations]
+            else [_definition(op, connector.freshness(op)) for op in self.operations]
         )
 
     def close(self) -> None:

@@ -125,7 +125,7 @@ def test_aggregate_missed_calls_by_agent_with_names(synced: Any, sandbox: Sandbo
     assert counts[top["agent_id"]] == top["count"]
     assert isinstance(top["agent_name"], str) and top["agent_name"]
     assert result.meta.total == len(counts)
-    assert result.meta.has_more
+    assert result.meta.coverage.startswith("The first 5 of")
 
 
 def test_aggregate_average_duration_per_day(synced: Any, sandbox: Sandbox) -> None:

@@ -72,6 +72,15 @@ def coverage(table: Table, state: SyncState) -> str:
     return f"All {table.entity} as of the last sync ({synced})."
 
 
+def freshness(store: LocalStore, entity: str) -> str:
+    """One sentence on what the store holds of an entity (tool descriptions)."""
+    table = TABLES.get(entity)
+    state = store.state(entity) if table else None
+    if table is None or state is None:
+        return "Local store: not synced yet (run `zendesk-talk sync` or connector.sync())."
+    return "Local store: " + coverage(table, state)
+
+
 def _synced(store: LocalStore, operation: Operation) -> tuple[Table, SyncState]:
     table = TABLES.get(operation.entity)
     if table is None:
@@ -196,13 +205,12 @@ def aggregate(
             f"{base} ORDER BY {order} LIMIT ?", [*select_values, *where.values, params.limit]
         )
         (total,) = store.query(f"SELECT count(*) FROM ({base})", [*select_values, *where.values])[0]
-    data = [dict(zip(columns, row, strict=True)) for row in rows]
-    _add_names(store, data, columns)
+    data = [_named(store, dict(zip(columns, row, strict=True))) for row in rows]
     records = [Record.model_validate(item) for item in data]
-    more = total > len(records)
     meta = _meta(table, state, len(records), total)
-    if more:
-        meta = meta.model_copy(update={"has_more": True})
+    if total > len(records):  # no cursor: the groups come sorted, the top ones first
+        shown = f"The first {len(records)} of {total} groups (raise limit for more). "
+        meta = meta.model_copy(update={"coverage": shown + meta.coverage})
     return ZendeskTalkExecuteResult(data=records, meta=meta)
 
 
@@ -282,21 +290,14 @@ def _aggregate_order(params: ContextStoreAggregateParams, columns: list[str]) ->
     return ", ".join(keys)
 
 
-def _add_names(store: LocalStore, data: list[dict[str, Any]], columns: list[str]) -> None:
-    """``agent_name`` next to ``agent_id`` (and so on) where the store knows the name."""
-    for column in columns:
-        if column not in NAMED_IDS or not data:
-            continue
-        label, table_name, key, name_sql = NAMED_IDS[column]
-        ids = sorted({row[column] for row in data if isinstance(row.get(column), int)})
-        if not ids:
-            continue
-        marks = ", ".join("?" * len(ids))
-        names = dict(
-            store.query(
-                f'SELECT "{key}", {name_sql} FROM "{table_name}" WHERE "{key}" IN ({marks})', ids
-            )
-        )
-        for row in data:
-            if row.get(column) in names:
-                row[label] = names[row[column]]
+def _named(store: LocalStore, row: dict[str, Any]) -> dict[str, Any]:
+    """The row with ``agent_name`` after ``agent_id`` (and so on) where the store knows it."""
+    named: dict[str, Any] = {}
+    for column, value in row.items():
+        named[column] = value
+        if column in NAMED_IDS and isinstance(value, int):
+            label, table_name, key, name_sql = NAMED_IDS[column]
+            found = store.query(f'SELECT {name_sql} FROM "{table_name}" WHERE "{key}" = ?', [value])
+            if found and found[0][0] is not None:
+                named[label] = found[0][0]
+    return named
