@@ -69,6 +69,15 @@ def record_fields(operation: Operation) -> tuple[str, ...]:
     return tuple(operation.record.model_fields)
 
 
+def numeric_fields(operation: Operation) -> set[str]:
+    """The record fields holding numbers (those a summary counts, sums and averages)."""
+    return {
+        name
+        for name, field in operation.record.model_fields.items()
+        if {int, float} & {field.annotation, *get_args(field.annotation)}
+    }
+
+
 def check_fields(operation: Operation, fields: Sequence[str] | None) -> None:
     if not fields:
         return
@@ -274,6 +283,8 @@ def render(
     coverage = getattr(result.meta, "coverage", None)
     if coverage:
         tail["coverage"] = coverage
+    if result.meta.has_more and ("matched" in envelope or "summary" in envelope):
+        tail["partial"] = _partial(result)
     text = f"{dumps(envelope)[:-1]},{table},{dumps(tail)[1:]}"
     return _cut(text, max_chars, operation)
 
@@ -400,6 +411,17 @@ def _note(
     if operation.paging.value == "incremental":
         return "Caught up. To poll for newer records later, call again with cursor=next_cursor."
     return ""
+
+
+def _partial(result: ZendeskTalkExecuteResult[Record]) -> str:
+    """The warning on counts and summaries over part of a list, in words."""
+    listed = result.meta.count if result.meta.end_time is None else None  # exports: page size
+    total = f" of {listed:,}" if listed else ""
+    return (
+        f"PARTIAL: matched and summary cover only the {result.meta.returned:,} records read"
+        f"{total}, not all of them. More exist: call again with cursor=next_cursor and "
+        "combine, or (with a local store) use context_store_aggregate for exact totals."
+    )
 
 
 def _cut(text: str, max_chars: int, operation: Operation) -> str:

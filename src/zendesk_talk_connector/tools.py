@@ -32,6 +32,7 @@ from .output import (
     MIN_OUTPUT_CHARS,
     Condition,
     check_fields,
+    numeric_fields,
     parse_where,
     render,
     string_list,
@@ -51,6 +52,20 @@ FIELDS_DESCRIPTION = (
     "Optional: only these record fields, as the output's columns (e.g. ['id','name']). "
     "Numeric fields also get count/sum/min/max/avg over all returned records."
 )
+
+
+WHOLE_LIST_CAP = 10_000
+"""Records a filtering or summarising list call reads when the model gives no limit."""
+
+
+def _answers_about_all(
+    operation: Operation, fields: list[str] | None, where: list[Condition]
+) -> bool:
+    """Whether a call's ``matched`` or ``summary`` would describe the list: then it reads
+    every page (up to :data:`WHOLE_LIST_CAP`) instead of the first ``limit`` records."""
+    if operation.paging is not Paging.OFFSET:
+        return False
+    return bool(where) or any(name in numeric_fields(operation) for name in fields or ())
 
 
 @dataclass(frozen=True)
@@ -374,6 +389,8 @@ class Toolset:
         fields = string_list(params.pop("fields", None), "fields", operation)
         where = parse_where(operation, string_list(params.pop("where", None), "where", operation))
         check_fields(operation, fields)
+        if "limit" not in params and _answers_about_all(operation, fields, where):
+            params["limit"] = WHOLE_LIST_CAP
         validated = validate_params(operation, params, also_allowed=OUTPUT_PARAMS)
         return Prepared(operation, validated, fields, where)
 
