@@ -190,6 +190,9 @@ class LocalStore:
         )
         return SyncState(*rows[0]) if rows else None
 
+    def is_empty(self, table: Table) -> bool:
+        return not self.query(f'SELECT 1 FROM "{table.name}" LIMIT 1')
+
     def synced_entities(self) -> list[str]:
         return [row[0] for row in self.query(f"SELECT entity FROM {_STATE} ORDER BY entity")]
 
@@ -212,9 +215,20 @@ class StoreWriter:
 
     def put(self, table: Table, records: list[Record], synced_at: int) -> int:
         """Insert records, replacing those with the same key; how many were written."""
-        rows = table.rows(records, synced_at)
+        return self.put_rows(table, table.rows(records, synced_at))
+
+    def put_rows(self, table: Table, rows: list[tuple[Any, ...]]) -> int:
+        """Insert rows already in the table's shape (:meth:`Table.rows`)."""
         self._connection.executemany(table.insert_sql, rows)
         return len(rows)
+
+    def drop_indexes(self, table: Table) -> None:
+        for statement in table.drop_index_statements():
+            self._connection.execute(statement)
+
+    def create_indexes(self, table: Table) -> None:
+        for statement in table.index_statements():
+            self._connection.execute(statement)
 
     def clear(self, table: Table) -> None:
         self._connection.execute(f'DELETE FROM "{table.name}"')

@@ -19,6 +19,8 @@ from operator import attrgetter
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError
+from pydantic_core import to_json as fast_json
 
 from ..catalog import OPERATIONS, Operation, Paging, Source
 from ..record_base import Record
@@ -101,7 +103,12 @@ def _jsonable(value: Any) -> Any:
 
 
 def to_json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), default=_jsonable)
+    """Compact JSON; pydantic-core writes it several times faster than ``json`` (a fifth of
+    a sync's time went to the lists of call records), ``json`` takes what it cannot write."""
+    try:
+        return fast_json(value).decode()
+    except PydanticSerializationError:
+        return json.dumps(value, separators=(",", ":"), default=_jsonable)
 
 
 @dataclass(frozen=True)
@@ -161,13 +168,18 @@ class Table:
         if self.key == SYNCED_AT:
             synced += " PRIMARY KEY"
         definitions += [f"{EXTRA} TEXT", synced]
-        statements = [f'CREATE TABLE IF NOT EXISTS "{self.name}" ({", ".join(definitions)})']
-        statements += [
+        table = f'CREATE TABLE IF NOT EXISTS "{self.name}" ({", ".join(definitions)})'
+        return [table, *self.index_statements()]
+
+    def index_statements(self) -> list[str]:
+        return [
             f'CREATE INDEX IF NOT EXISTS "{self.name}__{column.name}" '
             f'ON "{self.name}" ({column.sql})'
             for column in self.indexed
         ]
-        return statements
+
+    def drop_index_statements(self) -> list[str]:
+        return [f'DROP INDEX IF EXISTS "{self.name}__{column.name}"' for column in self.indexed]
 
     def add_column_statement(self, column: Column) -> str:
         return f'ALTER TABLE "{self.name}" ADD COLUMN {column.sql} {column.kind.declared}'
