@@ -123,13 +123,15 @@ def stored_calls(stored: int, directory: Path) -> None:
 def rate_limited(calls: int, directory: Path) -> None:
     answers: list[int] = []
     client = httpx.Client(event_hooks={"response": [lambda r: answers.append(r.status_code)]})
-    with SandboxProcess(call_count=calls, export_rate_limit=10) as sandbox:
-        with _connector(
+    with (
+        SandboxProcess(call_count=calls, export_rate_limit=10) as sandbox,
+        _connector(
             sandbox.info, store=directory / "paced.sqlite3", http_client=client
-        ) as connector:
-            started = time.perf_counter()
-            report = connector.sync(["calls", "call_legs"], since=SINCE)
-            took = time.perf_counter() - started
+        ) as connector,
+    ):
+        started = time.perf_counter()
+        report = connector.sync(["calls", "call_legs"], since=SINCE)
+        took = time.perf_counter() - started
     client.close()
     pages = sum(entity.pages for entity in report.entities)
     print(

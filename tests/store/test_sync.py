@@ -132,6 +132,8 @@ def test_killed_sync_resumes_losing_and_doubling_nothing(
         connector.sync(["call_legs"], export_requests_per_minute=None)
     ids = [row[0] for row in stored(store_path, "SELECT id FROM call_legs")]
     assert sorted(ids) == sorted(leg["id"] for leg in sandbox.data.legs)  # 0 lost, 0 doubled
+    indexes = stored(store_path, "SELECT name FROM sqlite_master WHERE tbl_name = 'call_legs'")
+    assert ("call_legs__agent_id",) in indexes  # dropped for the first load, built again
 
 
 def test_a_reader_never_sees_a_half_swapped_list(synced: Any, sandbox: Sandbox) -> None:
