@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import ZendeskTalkApiTokenAuthConfig, ZendeskTalkConnector
 from .models import AgentActivity, CurrentQueueActivity, PhoneNumber
+from .results import ZendeskTalkExecuteResult
 from .sandbox import Sandbox
 
 
@@ -90,6 +91,7 @@ async def answer_from_a_store(sandbox: Sandbox, directory: str) -> None:
                 "limit": 3,
             },
         )
+        assert isinstance(missed, ZendeskTalkExecuteResult)
         for row in missed.data:
             agent = row.model_dump()
             print(
@@ -102,6 +104,7 @@ async def answer_from_a_store(sandbox: Sandbox, directory: str) -> None:
             "context_store_aggregate",
             {"group_by": ["day:created_at"], "metrics": ["count", "avg:duration"]},
         )
+        assert isinstance(per_day, ZendeskTalkExecuteResult)
         for row in per_day.data:
             day = row.model_dump()
             print(
