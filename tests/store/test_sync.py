@@ -173,7 +173,7 @@ def test_pacer_keeps_ten_requests_in_any_minute() -> None:
 def test_pacer_ends_every_wait_when_the_clock_stands_still() -> None:
     pacer = ExportPacer(2, clock=lambda: 100.0)
     waits = [step.seconds for _ in range(5) for step in pacer.wait()]
-    assert waits == [60.0, 60.0, 120.0]  # requests at 100, 100, 160, 160, 220
+    assert waits == [61.0, 61.0, 122.0]  # requests at 100, 100, 161, 161, 222 (1 s margin)
 
 
 def test_sync_paces_export_requests(sandbox: Sandbox, store_path: Path) -> None:
@@ -189,7 +189,7 @@ def test_sync_paces_export_requests(sandbox: Sandbox, store_path: Path) -> None:
     pages = report.entities[0].pages
     assert pages > 10
     # Requests take no time on this clock: ten go at once, then a minute's wait, and so on.
-    assert sleeps == [60.0] * ((pages - 1) // 10)
+    assert sleeps == [61.0] * ((pages - 1) // 10)
     assert report.paced_seconds == pytest.approx(sum(sleeps))
 
 

@@ -198,14 +198,16 @@ def aggregate(
     select = ", ".join(f"{e.sql} AS c{i}" for i, e in enumerate(selected))
     select_values = [value for e in selected for value in e.values]
     group_sql = f" GROUP BY {', '.join(f'c{i}' for i in range(len(groups)))}" if groups else ""
-    base = f'SELECT {select} FROM "{table.name}" WHERE {where.sql}{group_sql}'
     order = _aggregate_order(params, columns)
+    # count(*) OVER () counts the groups in the same pass (a second query grouped again).
+    select = f"{select}, count(*) OVER () AS total"
+    base = f'SELECT {select} FROM "{table.name}" WHERE {where.sql}{group_sql}'
     with _sql_errors(table):
         rows = store.query(
             f"{base} ORDER BY {order} LIMIT ?", [*select_values, *where.values, params.limit]
         )
-        (total,) = store.query(f"SELECT count(*) FROM ({base})", [*select_values, *where.values])[0]
-    data = [_named(store, dict(zip(columns, row, strict=True))) for row in rows]
+    total = rows[0][-1] if rows else 0
+    data = [_named(store, dict(zip(columns, row[:-1], strict=True))) for row in rows]
     records = [Record.model_validate(item) for item in data]
     meta = _meta(table, state, len(records), total)
     if total > len(records):  # no cursor: the groups come sorted, the top ones first
