@@ -98,9 +98,12 @@ class SandboxProcess:
     its stdin closes.
     """
 
-    def __init__(self, *, call_count: int, seed: int = 0) -> None:
+    def __init__(
+        self, *, call_count: int, seed: int = 0, export_rate_limit: int | None = None
+    ) -> None:
         self.call_count = call_count
         self.seed = seed
+        self.export_rate_limit = export_rate_limit
         self._proc: subprocess.Popen[str] | None = None
         self.info: dict[str, Any] = {}
 
@@ -116,6 +119,11 @@ class SandboxProcess:
                 str(self.seed),
                 "--now",
                 str(NOW),
+                *(
+                    ["--export-rate-limit", str(self.export_rate_limit)]
+                    if self.export_rate_limit
+                    else []
+                ),
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

@@ -18,8 +18,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=6_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--now", type=int, default=None)
+    parser.add_argument("--export-rate-limit", type=int, default=None)
     args = parser.parse_args(argv)
-    sandbox = Sandbox(seed=args.seed, now=args.now, call_count=args.calls)
+    sandbox = Sandbox(
+        seed=args.seed,
+        now=args.now,
+        call_count=args.calls,
+        export_rate_limit=args.export_rate_limit,
+    )
     sandbox.data  # generate before listening, so no request waits for it  # noqa: B018
     with sandbox:
         info = {

@@ -51,14 +51,14 @@ class AsyncEntities:
 
     @property
     def phone_numbers(self: AsyncRunner) -> AsyncPhoneNumbers:
-        """phone_numbers: list, get, search, context_store_search, iter."""
+        """phone_numbers: list, get, search, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncPhoneNumbers
 
         return AsyncPhoneNumbers(self)
 
     @property
     def lines(self: AsyncRunner) -> AsyncLines:
-        """lines: list, context_store_search, iter."""
+        """lines: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncLines
 
         return AsyncLines(self)
@@ -72,42 +72,42 @@ class AsyncEntities:
 
     @property
     def addresses(self: AsyncRunner) -> AsyncAddresses:
-        """addresses: list, get, context_store_search, iter."""
+        """addresses: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncAddresses
 
         return AsyncAddresses(self)
 
     @property
     def greetings(self: AsyncRunner) -> AsyncGreetings:
-        """greetings: list, get, context_store_search, iter."""
+        """greetings: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncGreetings
 
         return AsyncGreetings(self)
 
     @property
     def greeting_categories(self: AsyncRunner) -> AsyncGreetingCategories:
-        """greeting_categories: list, get, context_store_search, iter."""
+        """greeting_categories: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncGreetingCategories
 
         return AsyncGreetingCategories(self)
 
     @property
     def ivrs(self: AsyncRunner) -> AsyncIvrs:
-        """ivrs: list, get, context_store_search, iter."""
+        """ivrs: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncIvrs
 
         return AsyncIvrs(self)
 
     @property
     def ivr_menus(self: AsyncRunner) -> AsyncIvrMenus:
-        """ivr_menus: list, get, context_store_search, iter."""
+        """ivr_menus: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncIvrMenus
 
         return AsyncIvrMenus(self)
 
     @property
     def ivr_routes(self: AsyncRunner) -> AsyncIvrRoutes:
-        """ivr_routes: list, get, context_store_search, iter."""
+        """ivr_routes: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncIvrRoutes
 
         return AsyncIvrRoutes(self)
@@ -121,42 +121,42 @@ class AsyncEntities:
 
     @property
     def agents_activity(self: AsyncRunner) -> AsyncAgentsActivity:
-        """agents_activity: list, context_store_search, iter."""
+        """agents_activity: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncAgentsActivity
 
         return AsyncAgentsActivity(self)
 
     @property
     def agents_overview(self: AsyncRunner) -> AsyncAgentsOverview:
-        """agents_overview: list, context_store_search, iter."""
+        """agents_overview: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncAgentsOverview
 
         return AsyncAgentsOverview(self)
 
     @property
     def account_overview(self: AsyncRunner) -> AsyncAccountOverview:
-        """account_overview: list, context_store_search, iter."""
+        """account_overview: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncAccountOverview
 
         return AsyncAccountOverview(self)
 
     @property
     def current_queue_activity(self: AsyncRunner) -> AsyncCurrentQueueActivity:
-        """current_queue_activity: list, context_store_search, iter."""
+        """current_queue_activity: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncCurrentQueueActivity
 
         return AsyncCurrentQueueActivity(self)
 
     @property
     def calls(self: AsyncRunner) -> AsyncCalls:
-        """calls: list, context_store_search, iter."""
+        """calls: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncCalls
 
         return AsyncCalls(self)
 
     @property
     def call_legs(self: AsyncRunner) -> AsyncCallLegs:
-        """call_legs: list, context_store_search, iter."""
+        """call_legs: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AsyncCallLegs
 
         return AsyncCallLegs(self)
@@ -167,14 +167,14 @@ class Entities:
 
     @property
     def phone_numbers(self: SyncRunner) -> PhoneNumbers:
-        """phone_numbers: list, get, search, context_store_search, iter."""
+        """phone_numbers: list, get, search, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import PhoneNumbers
 
         return PhoneNumbers(self)
 
     @property
     def lines(self: SyncRunner) -> Lines:
-        """lines: list, context_store_search, iter."""
+        """lines: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import Lines
 
         return Lines(self)
@@ -188,42 +188,42 @@ class Entities:
 
     @property
     def addresses(self: SyncRunner) -> Addresses:
-        """addresses: list, get, context_store_search, iter."""
+        """addresses: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import Addresses
 
         return Addresses(self)
 
     @property
     def greetings(self: SyncRunner) -> Greetings:
-        """greetings: list, get, context_store_search, iter."""
+        """greetings: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import Greetings
 
         return Greetings(self)
 
     @property
     def greeting_categories(self: SyncRunner) -> GreetingCategories:
-        """greeting_categories: list, get, context_store_search, iter."""
+        """greeting_categories: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import GreetingCategories
 
         return GreetingCategories(self)
 
     @property
     def ivrs(self: SyncRunner) -> Ivrs:
-        """ivrs: list, get, context_store_search, iter."""
+        """ivrs: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import Ivrs
 
         return Ivrs(self)
 
     @property
     def ivr_menus(self: SyncRunner) -> IvrMenus:
-        """ivr_menus: list, get, context_store_search, iter."""
+        """ivr_menus: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import IvrMenus
 
         return IvrMenus(self)
 
     @property
     def ivr_routes(self: SyncRunner) -> IvrRoutes:
-        """ivr_routes: list, get, context_store_search, iter."""
+        """ivr_routes: list, get, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import IvrRoutes
 
         return IvrRoutes(self)
@@ -237,42 +237,42 @@ class Entities:
 
     @property
     def agents_activity(self: SyncRunner) -> AgentsActivity:
-        """agents_activity: list, context_store_search, iter."""
+        """agents_activity: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AgentsActivity
 
         return AgentsActivity(self)
 
     @property
     def agents_overview(self: SyncRunner) -> AgentsOverview:
-        """agents_overview: list, context_store_search, iter."""
+        """agents_overview: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AgentsOverview
 
         return AgentsOverview(self)
 
     @property
     def account_overview(self: SyncRunner) -> AccountOverview:
-        """account_overview: list, context_store_search, iter."""
+        """account_overview: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import AccountOverview
 
         return AccountOverview(self)
 
     @property
     def current_queue_activity(self: SyncRunner) -> CurrentQueueActivity:
-        """current_queue_activity: list, context_store_search, iter."""
+        """current_queue_activity: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import CurrentQueueActivity
 
         return CurrentQueueActivity(self)
 
     @property
     def calls(self: SyncRunner) -> Calls:
-        """calls: list, context_store_search, iter."""
+        """calls: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import Calls
 
         return Calls(self)
 
     @property
     def call_legs(self: SyncRunner) -> CallLegs:
-        """call_legs: list, context_store_search, iter."""
+        """call_legs: list, context_store_search, context_store_aggregate, iter."""
         from ._namespaces import CallLegs
 
         return CallLegs(self)

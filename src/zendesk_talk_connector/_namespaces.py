@@ -5,7 +5,7 @@ Generated from the catalog by ``python -m zendesk_talk_connector._namespaces_gen
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ._namespace import AsyncNamespace, SyncNamespace
 
@@ -116,6 +116,45 @@ class AsyncPhoneNumbers(AsyncNamespace):
             ),
         )
 
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.PhoneNumber]:
+        """Count, average, sum, min or max the phone_numbers records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.PhoneNumber]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(
         self,
         *,
@@ -191,6 +230,44 @@ class AsyncLines(AsyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Line]:
+        """Count, average, sum, min or max the lines records synced into the local store, grouped by
+        fields or time buckets (day:created_at): one exact row per group over all of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Line]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -314,6 +391,45 @@ class AsyncAddresses(AsyncNamespace):
             ),
         )
 
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Address]:
+        """Count, average, sum, min or max the addresses records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Address]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(
         self,
         *,
@@ -404,6 +520,45 @@ class AsyncGreetings(AsyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Greeting]:
+        """Count, average, sum, min or max the greetings records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Greeting]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -500,6 +655,45 @@ class AsyncGreetingCategories(AsyncNamespace):
             ),
         )
 
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.GreetingCategory]:
+        """Count, average, sum, min or max the greeting_categories records synced into the local
+        store, grouped by fields or time buckets (day:created_at): one exact row per group over all
+        of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.GreetingCategory]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(
         self,
         *,
@@ -590,6 +784,44 @@ class AsyncIvrs(AsyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Ivr]:
+        """Count, average, sum, min or max the ivrs records synced into the local store, grouped by
+        fields or time buckets (day:created_at): one exact row per group over all of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Ivr]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -689,6 +921,45 @@ class AsyncIvrMenus(AsyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.IvrMenu]:
+        """Count, average, sum, min or max the ivr_menus records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.IvrMenu]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -797,6 +1068,45 @@ class AsyncIvrRoutes(AsyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.IvrRoute]:
+        """Count, average, sum, min or max the ivr_routes records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.IvrRoute]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -933,6 +1243,45 @@ class AsyncAgentsActivity(AsyncNamespace):
             ),
         )
 
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.AgentActivity]:
+        """Count, average, sum, min or max the agents_activity records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.AgentActivity]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(
         self,
         *,
@@ -999,6 +1348,45 @@ class AsyncAgentsOverview(AsyncNamespace):
             ),
         )
 
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.AgentsOverview]:
+        """Count, average, sum, min or max the agents_overview records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.AgentsOverview]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(self) -> AsyncIterator[records.AgentsOverview]:
         """Every record of ``list``, page by page, in constant memory."""
         return cast(
@@ -1056,6 +1444,45 @@ class AsyncAccountOverview(AsyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.AccountOverview]:
+        """Count, average, sum, min or max the account_overview records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.AccountOverview]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -1126,6 +1553,45 @@ class AsyncCurrentQueueActivity(AsyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.CurrentQueueActivity]:
+        """Count, average, sum, min or max the current_queue_activity records synced into the local
+        store, grouped by fields or time buckets (day:created_at): one exact row per group over all
+        of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.CurrentQueueActivity]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -1204,6 +1670,44 @@ class AsyncCalls(AsyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Call]:
+        """Count, average, sum, min or max the calls records synced into the local store, grouped by
+        fields or time buckets (day:created_at): one exact row per group over all of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Call]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -1290,6 +1794,45 @@ class AsyncCallLegs(AsyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    async def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.CallLeg]:
+        """Count, average, sum, min or max the call_legs records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.CallLeg]",
+            await self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -1419,6 +1962,45 @@ class PhoneNumbers(SyncNamespace):
             ),
         )
 
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.PhoneNumber]:
+        """Count, average, sum, min or max the phone_numbers records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.PhoneNumber]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(
         self,
         *,
@@ -1494,6 +2076,44 @@ class Lines(SyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Line]:
+        """Count, average, sum, min or max the lines records synced into the local store, grouped by
+        fields or time buckets (day:created_at): one exact row per group over all of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Line]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -1617,6 +2237,45 @@ class Addresses(SyncNamespace):
             ),
         )
 
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Address]:
+        """Count, average, sum, min or max the addresses records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Address]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(
         self,
         *,
@@ -1707,6 +2366,45 @@ class Greetings(SyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Greeting]:
+        """Count, average, sum, min or max the greetings records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Greeting]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -1803,6 +2501,45 @@ class GreetingCategories(SyncNamespace):
             ),
         )
 
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.GreetingCategory]:
+        """Count, average, sum, min or max the greeting_categories records synced into the local
+        store, grouped by fields or time buckets (day:created_at): one exact row per group over all
+        of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.GreetingCategory]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(
         self,
         *,
@@ -1893,6 +2630,44 @@ class Ivrs(SyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Ivr]:
+        """Count, average, sum, min or max the ivrs records synced into the local store, grouped by
+        fields or time buckets (day:created_at): one exact row per group over all of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Ivr]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -1992,6 +2767,45 @@ class IvrMenus(SyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.IvrMenu]:
+        """Count, average, sum, min or max the ivr_menus records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.IvrMenu]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -2100,6 +2914,45 @@ class IvrRoutes(SyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.IvrRoute]:
+        """Count, average, sum, min or max the ivr_routes records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.IvrRoute]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -2236,6 +3089,45 @@ class AgentsActivity(SyncNamespace):
             ),
         )
 
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.AgentActivity]:
+        """Count, average, sum, min or max the agents_activity records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.AgentActivity]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(
         self,
         *,
@@ -2302,6 +3194,45 @@ class AgentsOverview(SyncNamespace):
             ),
         )
 
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.AgentsOverview]:
+        """Count, average, sum, min or max the agents_overview records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.AgentsOverview]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
+            ),
+        )
+
     def iter(self) -> Iterator[records.AgentsOverview]:
         """Every record of ``list``, page by page, in constant memory."""
         return cast(
@@ -2359,6 +3290,45 @@ class AccountOverview(SyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.AccountOverview]:
+        """Count, average, sum, min or max the account_overview records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.AccountOverview]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -2429,6 +3399,45 @@ class CurrentQueueActivity(SyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.CurrentQueueActivity]:
+        """Count, average, sum, min or max the current_queue_activity records synced into the local
+        store, grouped by fields or time buckets (day:created_at): one exact row per group over all
+        of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.CurrentQueueActivity]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -2507,6 +3516,44 @@ class Calls(SyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.Call]:
+        """Count, average, sum, min or max the calls records synced into the local store, grouped by
+        fields or time buckets (day:created_at): one exact row per group over all of them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.Call]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 
@@ -2593,6 +3640,45 @@ class CallLegs(SyncNamespace):
                 limit=limit,
                 cursor=cursor,
                 fields=fields,
+            ),
+        )
+
+    def context_store_aggregate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        group_by: Sequence[str] | None = None,
+        metrics: Sequence[str] | None = None,
+        sort: Sequence[Mapping[str, Literal["asc", "desc"]]] | None = None,
+        limit: int = 100,
+        timezone: str | None = None,
+    ) -> results.ZendeskTalkExecuteResult[records.CallLeg]:
+        """Count, average, sum, min or max the call_legs records synced into the local store,
+        grouped by fields or time buckets (day:created_at): one exact row per group over all of
+        them.
+
+        Args:
+            filter: Condition tree as in context_store_search, e.g. {'eq': {'completion_status':
+                'agent_missed'}}.
+            group_by: Up to 3 fields to group by, or time buckets 'hour:created_at',
+                'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.
+            metrics: 'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' (up to
+                10; default ['count']), e.g. ['count', 'avg:duration'].
+            sort: Order of the groups by output columns, e.g. [{'count': 'desc'}] or
+                [{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.
+            limit: Max groups, 1-10000 (default 100).
+            timezone: IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC).
+        """
+        return cast(
+            "results.ZendeskTalkExecuteResult[records.CallLeg]",
+            self._execute(
+                "context_store_aggregate",
+                filter=filter,
+                group_by=group_by,
+                metrics=metrics,
+                sort=sort,
+                limit=limit,
+                timezone=timezone,
             ),
         )
 

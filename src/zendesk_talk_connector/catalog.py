@@ -50,6 +50,8 @@ class Source(str, Enum):
     """The Talk API: directly in local mode, through the Airbyte API in hosted mode."""
     CONTEXT_STORE = "context_store"
     """A context store of synced records: Airbyte's (hosted mode) or a local one."""
+    LOCAL_STORE = "local_store"
+    """Only the local store (``store=``): what Airbyte's context store cannot answer."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -412,9 +414,30 @@ def _search_of(listing: Operation) -> Operation:
     )
 
 
+AGGREGATE_ACTION = "context_store_aggregate"
+"""The action grouping and summarising a local store's records (counts, averages, sums)."""
+
+
+def _aggregate_of(listing: Operation) -> Operation:
+    return Operation(
+        entity=listing.entity,
+        action=AGGREGATE_ACTION,
+        path="",
+        params_model="ContextStoreAggregateParams",
+        record_model=listing.record_model,
+        response_key=listing.response_key,
+        paging=Paging.UNPAGED,
+        description=f"Count, average, sum, min or max the {listing.entity} records synced into "
+        "the local store, grouped by fields or time buckets (day:created_at): one exact row "
+        "per group over all of them.",
+        source=Source.LOCAL_STORE,
+    )
+
+
 OPERATIONS: tuple[Operation, ...] = (
     *_API_OPERATIONS,
     *(_search_of(op) for op in _API_OPERATIONS if op.action == "list"),
+    *(_aggregate_of(op) for op in _API_OPERATIONS if op.action == "list"),
 )
 
 _BY_KEY: dict[tuple[str, str], Operation] = {(op.entity, op.action): op for op in OPERATIONS}

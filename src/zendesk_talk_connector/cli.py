@@ -744,6 +744,70 @@ def _run_export(args: argparse.Namespace) -> int:
     return code
 
 
+# -- sync -------------------------------------------------------------------------------
+
+
+def _add_sync(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "sync",
+        help="Copy the account into a local store (SQLite) for search and aggregates.",
+        description="Sync calls and call legs (incrementally, from --since or where the last "
+        "sync stopped), lists and today's stats into a local store file. Each export page is "
+        "committed with its resume point: after Ctrl-C (or a crash), run the same command "
+        "again to continue. Export requests are paced to Zendesk's 10 a minute.",
+    )
+    parser.add_argument("--store", required=True, type=Path, metavar="PATH", help="store file")
+    parser.add_argument(
+        "--since",
+        metavar="TIME",
+        help="exports from this time (ISO 8601 or epoch seconds); default: where the last "
+        "sync stopped, or 30 days ago",
+    )
+    parser.add_argument(
+        "--entities", action="append", metavar="NAMES", help="only these (comma-separated)"
+    )
+    parser.add_argument(
+        "--requests-per-minute",
+        type=int,
+        default=10,
+        metavar="N",
+        help="export requests a minute (default 10, Zendesk's limit; 0: no pacing)",
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    _add_connection_options(parser)
+    parser.set_defaults(handler=_run_sync)
+
+
+def _run_sync(args: argparse.Namespace) -> int:
+    def body() -> int:
+        from .store.progress import SyncProgressBar
+        from .store.sync import DEFAULT_SINCE_SECONDS
+
+        since = _epoch(args.since, "--since") if args.since else None
+        per_minute = args.requests_per_minute or None
+        now = int(time.time())
+        bar = SyncProgressBar(since or now - DEFAULT_SINCE_SECONDS, now, per_minute, sys.stderr)
+        with _sync_connector(args, store=args.store) as connector:
+            try:
+                report = connector.sync(
+                    _names(args.entities),
+                    since,
+                    export_requests_per_minute=per_minute,
+                    progress=None if args.quiet else bar,
+                )
+            except KeyboardInterrupt:
+                print(
+                    "\nzendesk-talk: sync interrupted; every committed page is kept. Run the "
+                    "same command again to continue.",
+                    file=sys.stderr,
+                )
+                raise
+        print(f"Synced {report.records:,} records into {args.store}.")
+        return EXIT_OK
+
+    return _run_guarded(body)
+
+
 # -- mcp --------------------------------------------------------------------------------
 
 
@@ -766,6 +830,12 @@ def _add_mcp(subparsers: Subparsers) -> None:
         metavar="N",
         help="budget of each tool result (default 8000, minimum 1000)",
     )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="PATH",
+        help="a local store (see `zendesk-talk sync`): adds search and aggregate tools",
+    )
     _add_connection_options(parser)
     parser.set_defaults(handler=_run_mcp)
 
@@ -786,7 +856,9 @@ def _run_mcp(args: argparse.Namespace) -> int:
             "exclude": _names(args.exclude),
             "max_output_chars": args.max_output_chars or DEFAULT_MAX_OUTPUT_CHARS,
         }
-        connector = ZendeskTalkConnector(**connector_options(args), allow_writes=args.allow_writes)
+        connector = ZendeskTalkConnector(
+            **connector_options(args), allow_writes=args.allow_writes, store=args.store
+        )
         asyncio.run(serve_stdio(connector, **options))
         return EXIT_OK
 
@@ -905,6 +977,7 @@ _SUBCOMMANDS: tuple[Callable[[Subparsers], None], ...] = (
     _add_entities,
     _add_tools,
     _add_export,
+    _add_sync,
     _add_mcp,
     _add_sandbox,
 )

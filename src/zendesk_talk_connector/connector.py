@@ -10,7 +10,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from .export import ExportCheckpoint, JsonlExport, ProgressCallback
     from .hosted import HostedEngine, ZendeskTalkReplicationConfig
     from .params import Params
+    from .store import LocalStore, SyncProgress, SyncReport
 
 T = TypeVar("T")
 logger = logging.getLogger("zendesk_talk_connector")
@@ -129,6 +130,7 @@ class _ConnectorBase:
         airbyte_api_url: str | None = None,
         max_pages: int = DEFAULT_MAX_PAGES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        store: str | os.PathLike[str] | LocalStore | None = None,
     ) -> None:
         settings = dict(config or {})
         unknown = set(settings) - {"subdomain", "base_url"}
@@ -144,6 +146,7 @@ class _ConnectorBase:
                 "ZendeskTalkOauth20AuthConfig(access_token=...).",
             )
         self._engine: Engine
+        self._owns_store = False
         if isinstance(auth_config, AirbyteAuthConfig):
             if base_url or settings.get("base_url"):
                 raise ConfigurationError(
@@ -152,6 +155,12 @@ class _ConnectorBase:
                 )
             from .hosted import HostedEngine, resolve_airbyte_api_url
 
+            if store is not None:
+                raise ConfigurationError(
+                    "store= is for local mode; a hosted connector searches Airbyte's context "
+                    "store.",
+                    hint="Leave store out in hosted mode, or build a local connector with it.",
+                )
             self._auth_kind = "airbyte"
             self._engine = HostedEngine(
                 auth_config=auth_config,
@@ -172,6 +181,7 @@ class _ConnectorBase:
                 retry=retry or RetryPolicy(),
                 clock=clock,
                 allow_writes=allow_writes,
+                store=self._open_store(store),
             )
         if timeout is None:
             self._timeout = DEFAULT_TIMEOUT
@@ -233,6 +243,24 @@ class _ConnectorBase:
 
         return tool_utils(func, **options)
 
+    def _open_store(self, store: str | os.PathLike[str] | LocalStore | None) -> LocalStore | None:
+        """The store object; one made from a path is this connector's to close."""
+        if store is None or not isinstance(store, (str, os.PathLike)):
+            return store
+        from .store import LocalStore
+
+        self._owns_store = True
+        return LocalStore(store)
+
+    def _close_store(self) -> None:
+        if self._owns_store and self._engine.store is not None:
+            self._engine.store.close()
+
+    @property
+    def store(self) -> LocalStore | None:
+        """The local context store (``store=``), if any."""
+        return self._engine.store
+
     def _hosted_engine(self) -> HostedEngine:
         from .hosted import HostedEngine
 
@@ -258,7 +286,16 @@ class _ConnectorBase:
         searches only where a context store is."""
         if operation.write and not self.allow_writes:
             return False
-        return operation.source is Source.API or self.has_context_store
+        return operation.source is Source.API or self._engine.answers(operation)
+
+    def freshness(self, operation: Operation) -> str:
+        """For a tool description: how fresh the local store's copy of the entity is."""
+        store = self._engine.store
+        if store is None or operation.source is Source.API:
+            return ""
+        from .store.answers import freshness
+
+        return freshness(store, operation.entity)
 
     def list_entities(self) -> list[dict[str, Any]]:
         """Every entity with the actions this connector offers, and their descriptions."""
@@ -332,6 +369,7 @@ class _ConnectorBase:
         twin._timeout = self._timeout
         twin._max_response_bytes = self._max_response_bytes
         twin._auth_kind = self._auth_kind
+        twin._owns_store = False  # the original closes it
         twin._init_driver()
         return twin
 
@@ -493,10 +531,29 @@ class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
         """Whether the credentials and subdomain work (one cheap stats request)."""
         return await self._drive(self._engine.check())
 
+    async def sync(
+        self,
+        entities: Iterable[str] | None = None,
+        since: object = None,
+        *,
+        export_requests_per_minute: int | None = 10,
+        progress: Callable[[SyncProgress], None] | None = None,
+    ) -> SyncReport:
+        """Copy the account into the local store (``store=``); run it again to catch up.
+
+        Exports (calls, call_legs) continue where the last sync stopped, or start at
+        ``since`` (default: 30 days ago); lists and stats are read whole. Export requests are
+        paced to Zendesk's 10 a minute (``export_requests_per_minute=None``: no pacing).
+        """
+        return await self._drive(
+            self._engine.sync(entities, since, export_requests_per_minute, progress)
+        )
+
     async def close(self) -> None:
         if self._client is not None and self._owns_client:
             await self._client.aclose()
             self._client = None
+        self._close_store()
 
     async def __aenter__(self) -> ZendeskTalkConnector:
         return self
@@ -684,13 +741,24 @@ class SyncZendeskTalkConnector(Entities, _ConnectorBase):
         """Whether the credentials and subdomain work (one cheap stats request)."""
         return self._drive(self._engine.check())
 
+    def sync(
+        self,
+        entities: Iterable[str] | None = None,
+        since: object = None,
+        *,
+        export_requests_per_minute: int | None = 10,
+        progress: Callable[[SyncProgress], None] | None = None,
+    ) -> SyncReport:
+        """Copy the account into the local store (``store=``); see the async twin."""
+        return self._drive(self._engine.sync(entities, since, export_requests_per_minute, progress))
+
     def close(self) -> None:
-        if not self._owns_client:
-            return
-        with self._client_lock:
-            client, self._client = self._client, None
-        if client is not None:
-            client.close()
+        if self._owns_client:
+            with self._client_lock:
+                client, self._client = self._client, None
+            if client is not None:
+                client.close()
+        self._close_store()
 
     def __enter__(self) -> SyncZendeskTalkConnector:
         return self

@@ -7,11 +7,14 @@ machine: the sandbox is a Talk API emulator on loopback with seeded data.
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from collections import Counter
 from datetime import datetime, timezone
+from pathlib import Path
 
 from . import ZendeskTalkApiTokenAuthConfig, ZendeskTalkConnector
 from .models import AgentActivity, CurrentQueueActivity, PhoneNumber
+from .results import ZendeskTalkExecuteResult
 from .sandbox import Sandbox
 
 
@@ -65,6 +68,50 @@ async def answer_questions(connector: ZendeskTalkConnector) -> None:
     )
 
 
+async def answer_from_a_store(sandbox: Sandbox, directory: str) -> None:
+    """Sync the sandbox into a local store, then answer with one aggregate call each."""
+    async with ZendeskTalkConnector(
+        ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token),
+        base_url=sandbox.base_url,
+        store=Path(directory) / "talk.sqlite3",
+    ) as connector:
+        week_ago = int(datetime.now(timezone.utc).timestamp()) - 7 * 86_400
+        # The sandbox has no export rate limit; a real account keeps the default 10 a minute.
+        report = await connector.sync(since=week_ago, export_requests_per_minute=None)
+        _heading(f"Local store: {report.records:,} records synced")
+
+        _heading("Which agent missed the most calls this week (7 days)? One aggregate call")
+        missed = await connector.execute(
+            "call_legs",
+            "context_store_aggregate",
+            {
+                "filter": {"eq": {"completion_status": "agent_missed"}},
+                "group_by": ["agent_id"],
+                "sort": [{"count": "desc"}],
+                "limit": 3,
+            },
+        )
+        assert isinstance(missed, ZendeskTalkExecuteResult)
+        for row in missed.data:
+            agent = row.model_dump()
+            print(
+                f"  {agent.get('agent_name')} (agent {agent['agent_id']}): {agent['count']} missed"
+            )
+
+        _heading("Average call duration per day? One aggregate call")
+        per_day = await connector.execute(
+            "calls",
+            "context_store_aggregate",
+            {"group_by": ["day:created_at"], "metrics": ["count", "avg:duration"]},
+        )
+        assert isinstance(per_day, ZendeskTalkExecuteResult)
+        for row in per_day.data:
+            day = row.model_dump()
+            print(
+                f"  {day['created_at_day']}: {day['avg_duration']:.0f} s over {day['count']} calls"
+            )
+
+
 async def main() -> None:
     with Sandbox(seed=0) as sandbox:
         print(f"Sandbox Talk API at {sandbox.base_url} (seeded data, nothing leaves this machine)")
@@ -74,6 +121,8 @@ async def main() -> None:
         ) as connector:
             print(f"check(): {(await connector.check()).status}")
             await answer_questions(connector)
+        with tempfile.TemporaryDirectory() as directory:
+            await answer_from_a_store(sandbox, directory)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
@@ -23,13 +23,23 @@ from pydantic import BaseModel, ValidationError
 from ._version import __version__
 from .auth import Credentials, OAuthCredentials
 from .bodies import Page, parse_page
-from .catalog import API_PREFIX, SEARCH_ACTION, Operation, Paging, Source, listed_by, lookup
+from .catalog import (
+    AGGREGATE_ACTION,
+    API_PREFIX,
+    SEARCH_ACTION,
+    Operation,
+    Paging,
+    Source,
+    listed_by,
+    lookup,
+)
 from .errors import (
     APIStatusError,
     AuthenticationError,
     ConfigurationError,
     HostedModeRequired,
     InvalidParams,
+    LocalStoreRequired,
     NotFound,
     PermissionDenied,
     RateLimited,
@@ -47,6 +57,7 @@ from .retry import RetryPolicy, connection_refused, parse_retry_after, retry_rea
 
 if TYPE_CHECKING:
     from .params import Params
+    from .store import LocalStore, SyncProgress, SyncReport
 
 T = TypeVar("T")
 logger = logging.getLogger("zendesk_talk_connector")
@@ -318,12 +329,14 @@ class Engine:
         retry: RetryPolicy,
         clock: Callable[[], float],
         allow_writes: bool,
+        store: LocalStore | None = None,
     ) -> None:
         self.base_url = base_url
         self.credentials = credentials
         self.retry = retry
         self.clock = clock
         self.allow_writes = allow_writes
+        self.store = store
         self.headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
         self.max_pages = DEFAULT_MAX_PAGES
 
@@ -434,7 +447,16 @@ class Engine:
     @property
     def has_context_store(self) -> bool:
         """Whether ``context_store_search`` can run here (hosted mode, or a local store)."""
-        return False
+        return self.store is not None
+
+    def answers(self, operation: Operation) -> bool:
+        """Whether a context store operation runs here: a local store answers searches and
+        aggregates of the entities it keeps; hosted mode's context store only searches."""
+        if self.store is not None:
+            from .store.schema import TABLES
+
+            return operation.entity in TABLES
+        return self.has_context_store and operation.source is Source.CONTEXT_STORE
 
     def url_for(self, operation: Operation, params: Params) -> str:
         values = {
@@ -477,6 +499,8 @@ class Engine:
             )
         if operation.source is Source.CONTEXT_STORE:
             return (yield from self.search(operation, params))
+        if operation.source is Source.LOCAL_STORE:
+            return self.aggregate(operation, params)
         if operation.paging is Paging.RECORD:
             return (yield from self._one(operation, params))
         listing = self.listing(operation, params, getattr(params, "limit", None))
@@ -490,14 +514,55 @@ class Engine:
         return result
 
     def search(self, operation: Operation, params: Params) -> Flow[ExecuteResult]:
-        """``context_store_search``: a local connector has no context store."""
-        raise HostedModeRequired(
-            f"{operation.entity}/{SEARCH_ACTION} needs hosted mode: it searches the Airbyte "
-            "context store, which a local connector does not have.",
-            hint="Build the connector with AirbyteAuthConfig(...) to search, or use "
-            f"execute({operation.entity!r}, 'list', ...) with the tools' where= filter locally.",
-        )
+        """``context_store_search``: from the local store, if the connector has one."""
+        if self.store is None:
+            raise HostedModeRequired(
+                f"{operation.entity}/{SEARCH_ACTION} needs hosted mode or a local store "
+                "(store=): it searches a context store, and this connector has none.",
+                hint="Build the connector with store='talk.sqlite3' and sync it, or with "
+                f"AirbyteAuthConfig(...); or use execute({operation.entity!r}, 'list', ...) "
+                "with the tools' where= filter.",
+            )
+        from .params import ContextStoreSearchParams
+        from .store.answers import search
+
+        assert isinstance(params, ContextStoreSearchParams)
+        return search(self.store, operation, params)
         yield  # a flow like the others (never reached)
+
+    def aggregate(self, operation: Operation, params: Params) -> ExecuteResult:
+        """``context_store_aggregate``: groups and metrics over the local store."""
+        if self.store is None:
+            raise LocalStoreRequired(
+                f"{operation.entity}/{AGGREGATE_ACTION} needs the local store: counts, sums "
+                "and averages are computed over the records synced into it (hosted mode's "
+                "context store only searches).",
+                hint="Build a local connector with store='talk.sqlite3' and run sync() first; "
+                f"in hosted mode, use {SEARCH_ACTION} and count the records.",
+            )
+        from .params import ContextStoreAggregateParams
+        from .store.answers import aggregate
+
+        assert isinstance(params, ContextStoreAggregateParams)
+        return aggregate(self.store, operation, params)
+
+    def sync(
+        self,
+        entities: Iterable[str] | None,
+        since: object,
+        export_requests_per_minute: int | None,
+        progress: Callable[[SyncProgress], None] | None,
+    ) -> Flow[SyncReport]:
+        """Copy the account into the local store (see :mod:`.store.sync`)."""
+        if self.store is None:
+            raise LocalStoreRequired(
+                "sync() needs a local store to sync into.",
+                hint="Build the connector with store='talk.sqlite3' (a path or a LocalStore).",
+            )
+        from .store.sync import ExportPacer, sync
+
+        pacer = ExportPacer(export_requests_per_minute, self.clock)
+        return (yield from sync(self, self.store, entities, since, pacer, progress))
 
     def listing(self, operation: Operation, params: Params, limit: int | None) -> Listing:
         """A walk over a list action's pages, at most ``limit`` records (None: all)."""

@@ -5,7 +5,8 @@
     ZendeskTalkError
     ├── ConfigurationError      bad subdomain, base_url or auth config (also a ValueError)
     │   ├── HostedModeRequired  a hosted-only action (context_store_search) in local mode
-    │   └── ConnectorLookupError hosted mode: no (or several) hosted connectors match
+    │   ├── ConnectorLookupError hosted mode: no (or several) hosted connectors match
+    │   └── LocalStoreRequired  a local-store action (context_store_aggregate) without one
     ├── UnknownOperation        unknown entity or action; names the valid ones
     ├── InvalidParams           bad, missing or unknown params (client side, 400 or 422)
     │   └── OutputTooLarge      one record exceeds a tool's output budget: select fields
@@ -18,7 +19,8 @@
     │   ├── NotFound            404
     │   ├── RateLimited         429 after retries (carries retry_after)
     │   └── ServerError         5xx after retries
-    └── TransportError          network failure or timeout after retries
+    ├── TransportError          network failure or timeout after retries
+    └── StoreError              the local store file is unusable (other schema version, ...)
 
 Every error carries ``message``, ``hint`` (what to do next, phrased so a model can act on it),
 and where the API answered: ``status``, Zendesk's ``error`` code and ``description``.
@@ -164,3 +166,11 @@ def shown(value: Any, limit: int = 200) -> str:
     """``repr(value)``, cut to ``limit`` characters: a 10 MB param is not echoed back whole."""
     text = reprlib.repr(value) if isinstance(value, (dict, list, tuple, set)) else repr(value)
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
+class LocalStoreRequired(ConfigurationError):
+    """The action needs a local context store (``store=``), e.g. context store aggregates."""
+
+
+class StoreError(ZendeskTalkError):
+    """The local store file cannot be used: another schema version, corrupt, not writable."""

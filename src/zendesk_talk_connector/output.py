@@ -113,6 +113,15 @@ def _without_none(annotation: Any) -> Any:
     return options[0] if len(options) == 1 else Any
 
 
+def numeric_fields(operation: Operation) -> set[str]:
+    """The record fields holding numbers (those a summary counts, sums and averages)."""
+    return {
+        name
+        for name, field in operation.record.model_fields.items()
+        if {int, float} & {field.annotation, *get_args(field.annotation)}
+    }
+
+
 def check_fields(operation: Operation, fields: Sequence[str] | None) -> None:
     """Every name must be a field of the records, or a dotted column the output shows."""
     if not fields:
@@ -409,6 +418,9 @@ def render(
         "returned": result.meta.returned,
         "now": iso_utc(time.time() if now is None else now),
     }
+    store_total = getattr(result.meta, "total", None)  # answers from a local store
+    if store_total is not None:
+        envelope["total"] = store_total
     if where:
         envelope["matched"] = len(selected)
     by_unit = units(operation, fields)
@@ -446,6 +458,11 @@ def render(
         note = f"{_seen_values(result.data, where)} {note}".strip()
     if note:
         tail["note"] = note
+    coverage = getattr(result.meta, "coverage", None)
+    if coverage:
+        tail["coverage"] = coverage
+    if result.meta.has_more and ("matched" in envelope or "summary" in envelope):
+        tail["partial"] = _partial(result)
     text = f"{dumps(envelope)[:-1]},{table},{dumps(tail)[1:]}"
     return cut_text(text, max_chars)
 
@@ -523,6 +540,17 @@ def _note(
     if operation.paging.value == "incremental":
         return "Caught up. To poll for newer records later, call again with cursor=next_cursor."
     return ""
+
+
+def _partial(result: ZendeskTalkExecuteResult[Record]) -> str:
+    """The warning on counts and summaries over part of a list, in words."""
+    listed = result.meta.count if result.meta.end_time is None else None  # exports: page size
+    total = f" of {listed:,}" if listed else ""
+    return (
+        f"PARTIAL: matched and summary cover only the {result.meta.returned:,} records read"
+        f"{total}, not all of them. More exist: call again with cursor=next_cursor and "
+        "combine, or (with a local store) use context_store_aggregate for exact totals."
+    )
 
 
 def cut_text(text: str, max_chars: int) -> str:

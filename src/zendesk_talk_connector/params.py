@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+)
 
 MAX_LIST_LIMIT = 10_000
 MAX_EXPORT_LIMIT = 100_000
@@ -234,8 +242,14 @@ COMPARISONS = ("eq", "neq", "gt", "gte", "lt", "lte", "like", "fuzzy", "keyword"
 TEXT_MATCHES = ("like", "fuzzy", "keyword")
 
 
-def _condition_fields(condition: Any, where: str) -> Iterator[str]:
+MAX_FILTER_DEPTH = 32
+"""Deeper condition trees are refused: no real question nests and/or/not this deep."""
+
+
+def _condition_fields(condition: Any, where: str, depth: int = 0) -> Iterator[str]:
     """Check one filter condition's shape; yield the field names it uses."""
+    if depth > MAX_FILTER_DEPTH:
+        raise ValueError(f"{where}: conditions nest deeper than {MAX_FILTER_DEPTH} levels")
     if not isinstance(condition, dict) or len(condition) != 1:
         raise ValueError(
             f"{where} must be an object with exactly one operator, e.g. "
@@ -246,9 +260,9 @@ def _condition_fields(condition: Any, where: str) -> Iterator[str]:
         if not isinstance(operand, list) or not operand:
             raise ValueError(f"{where}.{operator} must be a non-empty list of conditions")
         for index, item in enumerate(operand):
-            yield from _condition_fields(item, f"{where}.{operator}[{index}]")
+            yield from _condition_fields(item, f"{where}.{operator}[{index}]", depth + 1)
     elif operator == "not":
-        yield from _condition_fields(operand, f"{where}.not")
+        yield from _condition_fields(operand, f"{where}.not", depth + 1)
     elif operator in (*COMPARISONS, "in"):
         if not isinstance(operand, dict) or not operand:
             raise ValueError(f"{where}.{operator} must map field names to values")
@@ -263,6 +277,26 @@ def _condition_fields(condition: Any, where: str) -> Iterator[str]:
         raise ValueError(f"{where}: unknown operator {operator!r} (operators: {ops})")
 
 
+SortKeys = list[dict[str, Literal["asc", "desc"]]]
+
+
+def _checked_filter(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    if value is not None:
+        list(_condition_fields(value, "filter"))
+    return value
+
+
+def _checked_sort(value: SortKeys | None) -> SortKeys | None:
+    for index, key in enumerate(value or ()):
+        if len(key) != 1:
+            raise ValueError(f"sort[{index}] must name exactly one field")
+    return value
+
+
+CheckedFilter = Annotated[dict[str, Any] | None, AfterValidator(_checked_filter)]
+CheckedSort = Annotated[SortKeys | None, AfterValidator(_checked_sort)]
+
+
 class ContextStoreQuery(BaseModel):
     """A context store query: a ``filter`` condition tree and a ``sort`` order.
 
@@ -274,27 +308,10 @@ class ContextStoreQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    filter: dict[str, Any] | None = Field(None, description="Condition tree (see the class).")
-    sort: list[dict[str, Literal["asc", "desc"]]] | None = Field(
+    filter: CheckedFilter = Field(None, description="Condition tree (see the class).")
+    sort: CheckedSort = Field(
         None, description="Sort keys in order, e.g. [{'created_at': 'desc'}]."
     )
-
-    @field_validator("filter")
-    @classmethod
-    def _check_filter(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
-        if value is not None:
-            list(_condition_fields(value, "filter"))
-        return value
-
-    @field_validator("sort")
-    @classmethod
-    def _check_sort(
-        cls, value: list[dict[str, Literal["asc", "desc"]]] | None
-    ) -> list[dict[str, Literal["asc", "desc"]]] | None:
-        for index, key in enumerate(value or ()):
-            if len(key) != 1:
-                raise ValueError(f"sort[{index}] must name exactly one field")
-        return value
 
     def field_names(self) -> set[str]:
         """Top-level record fields the filter and sort use."""
@@ -310,7 +327,7 @@ def _field_paths(value: Any) -> Any:
 
 
 class ContextStoreSearchParams(Params):
-    """Params of ``context_store_search`` (hosted mode only)."""
+    """Params of ``context_store_search`` (hosted mode, or a connector with a local store)."""
 
     query: ContextStoreQuery = Field(
         default_factory=ContextStoreQuery, description="filter and sort (ContextStoreQuery)."
@@ -324,3 +341,104 @@ class ContextStoreSearchParams(Params):
 
     def record_fields_used(self) -> set[str]:
         return self.query.field_names() | {path[0] for path in self.fields or ()}
+
+
+# -- local store aggregates ---------------------------------------------------------------
+
+TIME_BUCKETS = ("hour", "day", "week", "month")
+METRIC_FUNCTIONS = ("avg", "sum", "min", "max")
+MAX_GROUP_KEYS = 3
+
+
+def split_group_key(key: str) -> tuple[str | None, str]:
+    """``"day:created_at"`` -> ``("day", "created_at")``; ``"agent_id"`` -> ``(None, ...)``."""
+    bucket, _, field = key.rpartition(":")
+    return (bucket or None), field
+
+
+def split_metric(metric: str) -> tuple[str, str | None]:
+    """``"avg:duration"`` -> ``("avg", "duration")``; ``"count"`` -> ``("count", None)``."""
+    function, _, field = metric.partition(":")
+    return function, (field or None)
+
+
+def metric_label(metric: str) -> str:
+    """The output column of a metric: ``count``, ``avg_duration``."""
+    function, field = split_metric(metric)
+    return function if field is None else f"{function}_{field}"
+
+
+def group_label(key: str) -> str:
+    """The output column of a group key: ``agent_id``, ``created_at_day``."""
+    bucket, field = split_group_key(key)
+    return field if bucket is None else f"{field}_{bucket}"
+
+
+class ContextStoreAggregateParams(Params):
+    """Params of ``context_store_aggregate`` (local store only): one result row per group."""
+
+    filter: CheckedFilter = Field(
+        None,
+        description="Condition tree as in context_store_search, e.g. "
+        "{'eq': {'completion_status': 'agent_missed'}}.",
+    )
+    group_by: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_GROUP_KEYS,
+        description="Up to 3 fields to group by, or time buckets 'hour:created_at', "
+        "'day:created_at', 'week:created_at' (Monday), 'month:created_at'. Empty: one group.",
+    )
+    metrics: list[str] = Field(
+        default_factory=lambda: ["count"],
+        min_length=1,
+        max_length=10,
+        description="'count', or 'avg:<field>', 'sum:<field>', 'min:<field>', 'max:<field>' "
+        "(up to 10; default ['count']), e.g. ['count', 'avg:duration'].",
+    )
+    sort: CheckedSort = Field(
+        None,
+        description="Order of the groups by output columns, e.g. [{'count': 'desc'}] or "
+        "[{'avg_duration': 'desc'}]. Default: time buckets ascending, else count descending.",
+    )
+    limit: int = Field(100, ge=1, le=10_000, description="Max groups, 1-10000 (default 100).")
+    timezone: str | None = Field(
+        None, description="IANA time zone for time buckets, e.g. 'Europe/Paris' (default UTC)."
+    )
+
+    @field_validator("group_by")
+    @classmethod
+    def _check_group_by(cls, value: list[str]) -> list[str]:
+        for key in value:
+            bucket, field = split_group_key(key)
+            if not field or (bucket is not None and bucket not in TIME_BUCKETS):
+                raise ValueError(
+                    f"group_by {key!r}: use a field name or <bucket>:<field> with bucket one "
+                    f"of {', '.join(TIME_BUCKETS)}"
+                )
+        if len(set(map(group_label, value))) != len(value):
+            raise ValueError("group_by names the same group twice")
+        return value
+
+    @field_validator("metrics")
+    @classmethod
+    def _check_metrics(cls, value: list[str]) -> list[str]:
+        for metric in value:
+            function, field = split_metric(metric)
+            if not (metric == "count" or (function in METRIC_FUNCTIONS and field)):
+                raise ValueError(
+                    f"metric {metric!r}: use 'count' or <function>:<field> with function one "
+                    f"of {', '.join(METRIC_FUNCTIONS)}"
+                )
+        if len(set(value)) != len(value):
+            raise ValueError("metrics names the same metric twice")
+        return value
+
+    def output_columns(self) -> list[str]:
+        """The columns of each result row, in order: group keys, then metrics."""
+        return [*map(group_label, self.group_by), *map(metric_label, self.metrics)]
+
+    def record_fields_used(self) -> set[str]:
+        names = set(_condition_fields(self.filter, "filter")) if self.filter else set()
+        names.update(split_group_key(key)[1] for key in self.group_by)
+        names.update(field for m in self.metrics if (field := split_metric(m)[1]) is not None)
+        return {name.split(".")[0] for name in names}

@@ -57,7 +57,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .catalog import OPERATIONS, SEARCH_ACTION, Operation, Source, lookup
+from .catalog import AGGREGATE_ACTION, OPERATIONS, SEARCH_ACTION, Operation, Source, lookup
 from .errors import (
     InvalidParams,
     NotFound,
@@ -100,6 +100,7 @@ def tool_utils(
     update_docstring: bool = True,
     max_output_chars: int | None = DEFAULT_MAX_OUTPUT_CHARS,
     enable_hosted_mode_features: bool = True,
+    enable_local_store_features: bool = False,
     errors: ErrorMode = "auto",
 ) -> Callable[..., Any]:
     """Decorate an ``execute(entity, action, params)`` function to be a good agent tool.
@@ -116,6 +117,9 @@ def tool_utils(
         enable_hosted_mode_features: describe the hosted-only ``context_store_search``
             action too (default True, as in the reference connector). Pass False for a
             local connector, which cannot search the context store.
+        enable_local_store_features: describe what a connector with a local store
+            (``store=``, synced) answers: ``context_store_search`` and
+            ``context_store_aggregate`` over the stored entities.
         errors: how a :class:`~.errors.ZendeskTalkError` reaches the model: ``"auto"``,
             ``"model_retry"``, ``"return"`` or ``"raise"`` (see the module docs).
     """
@@ -158,7 +162,10 @@ def tool_utils(
         wrapper.__annotations__ = {**getattr(inner, "__annotations__", {}), "return": str}
         if update_docstring:
             wrapper.__doc__ = _docstring(
-                inner.__doc__, max_output_chars, enable_hosted_mode_features
+                inner.__doc__,
+                max_output_chars,
+                enable_hosted_mode_features,
+                enable_local_store_features,
             )
         return wrapper
 
@@ -176,13 +183,24 @@ HOSTED_SEARCH_DESCRIPTION = (
 )
 
 
+LOCAL_STORE_DESCRIPTION = (
+    f"Local store (synced): {SEARCH_ACTION} as above over all stored records of calls, "
+    f"call_legs, phone_numbers, lines, greetings, ivrs, agents_activity, ...; and "
+    f"{AGGREGATE_ACTION}: params filter (as query.filter), group_by=['agent_id' | "
+    "'day:created_at' | hour/week/month], metrics=['count', 'avg:duration', 'sum:talk_time', "
+    "'min:...', 'max:...'], sort=[{'count': 'desc'}], limit, timezone -> one row per group."
+)
+
+
 def tool_description(
     max_output_chars: int | None = DEFAULT_MAX_OUTPUT_CHARS,
     *,
     enable_hosted_mode_features: bool = True,
+    enable_local_store_features: bool = False,
 ) -> str:
     """What :func:`tool_utils` appends to a docstring: every read entity, action and param,
-    the hosted-only search (unless disabled), and the output budget."""
+    the hosted-only search (unless disabled), the local store's actions (if enabled), and
+    the output budget."""
     from .tools import execute_description  # tools imports the connector, which imports us
 
     lines = [
@@ -190,6 +208,8 @@ def tool_description(
     ]
     if enable_hosted_mode_features:
         lines.append(HOSTED_SEARCH_DESCRIPTION)
+    if enable_local_store_features:
+        lines.append(LOCAL_STORE_DESCRIPTION)
     budget = f"at most {max_output_chars:,} chars" if max_output_chars else "not size-bounded"
     lines.append(
         f"Output: compact JSON, {budget}; a list is columns + rows (null: no value); cut to "
@@ -198,9 +218,15 @@ def tool_description(
     return "\n".join(lines)
 
 
-def _docstring(original: str | None, max_output_chars: int | None, hosted: bool) -> str:
+def _docstring(
+    original: str | None, max_output_chars: int | None, hosted: bool, local_store: bool
+) -> str:
     head = inspect.cleandoc(original) if original and original.strip() else ""
-    description = tool_description(max_output_chars, enable_hosted_mode_features=hosted)
+    description = tool_description(
+        max_output_chars,
+        enable_hosted_mode_features=hosted,
+        enable_local_store_features=local_store,
+    )
     return f"{head}\n\n{description}" if head else description
 
 

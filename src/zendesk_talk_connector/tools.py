@@ -33,6 +33,7 @@ from .output import (
     MIN_OUTPUT_CHARS,
     Condition,
     check_fields,
+    numeric_fields,
     parse_where,
     render,
     string_list,
@@ -67,6 +68,20 @@ FIELDS_DESCRIPTION = (
     "Optional: only these record fields, as the output's columns (e.g. ['id','name']). "
     "Numeric fields also get count/sum/min/max/avg over all returned records."
 )
+
+
+WHOLE_LIST_CAP = 10_000
+"""Records a filtering or summarising list call reads when the model gives no limit."""
+
+
+def _answers_about_all(
+    operation: Operation, fields: list[str] | None, where: list[Condition]
+) -> bool:
+    """Whether a call's ``matched`` or ``summary`` would describe the list: then it reads
+    every page (up to :data:`WHOLE_LIST_CAP`) instead of the first ``limit`` records."""
+    if operation.paging is not Paging.OFFSET:
+        return False
+    return bool(where) or any(name in numeric_fields(operation) for name in fields or ())
 
 
 @dataclass(frozen=True)
@@ -140,8 +155,10 @@ def _args_model(operation: Operation) -> type[BaseModel]:
     )
 
 
-def _description(operation: Operation) -> str:
+def _description(operation: Operation, freshness: str = "") -> str:
     text = operation.description
+    if freshness:
+        text += " " + freshness
     if operation.paging is Paging.OFFSET:
         text += " Returns up to `limit` records; if has_more, pass next_cursor as `cursor`."
     elif operation.paging is Paging.INCREMENTAL:
@@ -195,9 +212,10 @@ def select_operations(
     )
 
 
-def _definition(operation: Operation) -> ToolDefinition:
+def _definition(operation: Operation, freshness: str = "") -> ToolDefinition:
+    description = _description(operation, freshness)
     return ToolDefinition(
-        operation.name, _description(operation), _args_model(operation), operation, (operation,)
+        operation.name, description, _args_model(operation), operation, (operation,)
     )
 
 
@@ -364,7 +382,7 @@ class Toolset:
         self.tools: list[ToolDefinition] = (
             [execute_definition(self.operations)]
             if single_tool
-            else [_definition(op) for op in self.operations]
+            else [_definition(op, connector.freshness(op)) for op in self.operations]
         )
 
     def close(self) -> None:
@@ -409,6 +427,8 @@ class Toolset:
         fields = string_list(params.pop("fields", None), "fields", operation)
         where = parse_where(operation, string_list(params.pop("where", None), "where", operation))
         check_fields(operation, fields)
+        if "limit" not in params and _answers_about_all(operation, fields, where):
+            params["limit"] = WHOLE_LIST_CAP
         validated = validate_params(
             operation, params, also_allowed=OUTPUT_PARAMS, called=_called(tool, operation)
         )

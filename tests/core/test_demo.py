@@ -18,3 +18,6 @@ def test_demo_answers_the_questions():
     assert re.search(r"\d+ calls and \d+ callbacks waiting", out)
     assert re.search(r"missed \d+ call\(s\) today", out)
     assert re.search(r"Over the last 7 days: \d+ s across \d+ calls", out)
+    assert re.search(r"Local store: [\d,]+ records synced", out)
+    assert re.search(r"\(agent \d+\): \d+ missed", out)
+    assert re.search(r"\d{4}-\d\d-\d\d: \d+ s over \d+ calls", out)

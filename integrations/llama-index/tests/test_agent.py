@@ -243,3 +243,43 @@ async def test_single_tool_agent(single_spec: ZendeskTalkToolSpec, sandbox: Sand
 
     assert [r.tool_output.is_error for r in results] == [True, False]
     assert answer == f"{len(sandbox.data.phone_numbers)} numbers."
+
+
+async def test_store_aggregate_answers_per_day(sandbox: Sandbox, tmp_path: Any) -> None:
+    """With a synced local store: average call duration per day, in one tool call."""
+    from zendesk_talk_connector import ZendeskTalkApiTokenAuthConfig, ZendeskTalkConnector
+
+    auth = ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token)
+    async with ZendeskTalkConnector(
+        auth, base_url=sandbox.base_url, store=tmp_path / "talk.sqlite3"
+    ) as connector:
+        await connector.sync(["calls"], since="2024-11-20", export_requests_per_minute=None)
+        spec = ZendeskTalkToolSpec(connector=connector)
+
+        def script() -> Script:
+            out = json.loads(
+                (
+                    yield call(
+                        "zendesk_talk_calls_context_store_aggregate",
+                        group_by=["day:created_at"],
+                        metrics=["count", "avg:duration"],
+                    )
+                )
+            )
+            days = table_records(out)
+            yield say(", ".join(f"{d['created_at_day']}: {d['avg_duration']}s" for d in days))
+
+        results, answer = await run(spec, "Average call duration per day?", script)
+        await spec.runner.aclose()
+    (result,) = results
+    assert not result.tool_output.is_error
+    days = table_records(json.loads(result.tool_output.content))
+    by_day: dict[str, list[int]] = {}
+    for c in sandbox.data.calls:
+        if c.get("duration") is not None:
+            by_day.setdefault(c["created_at"][:10], []).append(c["duration"])
+    assert [d["created_at_day"] for d in days] == sorted(by_day)
+    for day in days:
+        durations = by_day[day["created_at_day"]]
+        assert day["avg_duration"] == pytest.approx(sum(durations) / len(durations), abs=0.01)
+    assert answer.startswith(f"{days[0]['created_at_day']}: {days[0]['avg_duration']}s")

@@ -286,3 +286,65 @@ async def test_single_tool_agent(run: Any, sandbox: Sandbox) -> None:
 
 def _epoch(text: str) -> int:
     return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
+
+
+@pytest.mark.parametrize("mode", ["invoke", "ainvoke"])
+async def test_store_search_and_aggregate_answer_over_everything(
+    mode: str, sandbox: Sandbox, tmp_path: Any
+) -> None:
+    """With a synced local store the agent answers whole-account questions in one call each."""
+    auth = ZendeskTalkApiTokenAuthConfig(email=sandbox.email, api_token=sandbox.api_token)
+    path = tmp_path / "talk.sqlite3"
+    with SyncZendeskTalkConnector(auth, base_url=sandbox.base_url, store=path) as syncer:
+        syncer.sync(since="2024-11-20", export_requests_per_minute=None)
+    connector: ZendeskTalkConnector | SyncZendeskTalkConnector = (
+        SyncZendeskTalkConnector(auth, base_url=sandbox.base_url, store=path)
+        if mode == "invoke"
+        else ZendeskTalkConnector(auth, base_url=sandbox.base_url, store=path)
+    )
+    kit = ZendeskTalkToolkit(connector=connector)
+
+    def script(history: History) -> Iterator[AIMessage]:
+        yield call(
+            "zendesk_talk_call_legs_context_store_aggregate",
+            "c1",
+            filter={"eq": {"completion_status": "agent_missed"}},
+            group_by=["agent_id"],
+            sort=[{"count": "desc"}],
+            limit=1,
+        )
+        (top,) = table_records(last_tool_output(history))
+        yield call(
+            "zendesk_talk_phone_numbers_context_store_search",
+            "c2",
+            query={"filter": {"eq": {"sms_enabled": True}}},
+            fields=["id"],
+        )
+        total = last_tool_output(history)["total"]
+        yield AIMessage(f"{top['agent_name']} missed {top['count']}; {total} numbers have SMS.")
+
+    model = scripted(script)
+    agent = create_agent(model, kit.get_tools(), system_prompt="You answer Talk questions.")
+    state: Any = {"messages": [{"role": "user", "content": "Who missed most? How many SMS?"}]}
+    result = agent.invoke(state) if mode == "invoke" else await agent.ainvoke(state)
+    await kit.aclose()
+    if isinstance(connector, ZendeskTalkConnector):
+        await connector.close()
+    else:
+        connector.close()
+    missed = Counter(
+        leg["agent_id"] for leg in sandbox.data.legs if leg["completion_status"] == "agent_missed"
+    )
+    aggregate_message, search_message = tool_messages(result)
+    (top,) = table_records(json.loads(str(aggregate_message.content)))
+    assert top["count"] == max(missed.values()) == missed[top["agent_id"]]
+    assert top["agent_name"]
+    search_out = json.loads(str(search_message.content))
+    assert search_out["total"] == sum(1 for p in sandbox.data.phone_numbers if p["sms_enabled"])
+    assert search_out["coverage"].startswith("All phone_numbers as of the last sync")
+    descriptions = {t["function"]["name"]: t["function"]["description"] for t in model.bound_tools}
+    assert (
+        "Local store: All calls updated"
+        in descriptions["zendesk_talk_calls_context_store_aggregate"]
+    )
+    assert result["messages"][-1].content.startswith(str(top["agent_name"]))

@@ -1,0 +1,160 @@
+"""``python -m benchmarks.store [--calls N] [--stored N] [--rate-limited]``: the local store.
+
+Prints one line per figure with its target, against a sandbox in its own process:
+
+* sync of ``--calls`` calls (and their legs, about twice as many) into a new store, against
+  ``calls.iter()`` + ``call_legs.iter()`` alone (the floor); peak RSS growth of the sync;
+* ``--stored`` calls in a store (the sandbox's calls copied under new ids): an indexed ``eq``
+  search with ``limit`` 20 (p50 of 50), ``avg:duration`` by ``agent_id``, and the file's size
+  against the raw JSON of the same records;
+* ``--rate-limited``: a sync against a sandbox allowing 10 export requests a minute counts
+  the 429 answers it drew (it takes a minute per ten pages).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from zendesk_talk_connector.bodies import parse_records
+
+from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkApiTokenAuthConfig
+from zendesk_talk_connector.records import Call
+from zendesk_talk_connector.sandbox.data import generate
+from zendesk_talk_connector.store import LocalStore, SyncState
+from zendesk_talk_connector.store.schema import TABLES
+
+from .common import NOW, SandboxProcess
+
+SINCE = NOW - 8 * 86_400
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _connector(info: dict[str, Any], **options: Any) -> SyncZendeskTalkConnector:
+    auth = ZendeskTalkApiTokenAuthConfig(email=info["email"], api_token=info["api_token"])
+    return SyncZendeskTalkConnector(auth, base_url=info["base_url"], **options)
+
+
+def sync_against_iter(calls: int, directory: Path) -> None:
+    with SandboxProcess(call_count=calls) as sandbox:
+        before = _rss_mb()
+        with _connector(sandbox.info, store=directory / "sync.sqlite3") as connector:
+            started = time.perf_counter()
+            report = connector.sync(
+                ["calls", "call_legs"], since=SINCE, export_requests_per_minute=None
+            )
+            sync_s = time.perf_counter() - started
+        growth = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
+        with _connector(sandbox.info) as connector:
+            started = time.perf_counter()
+            count = sum(1 for _ in connector.calls.iter(start_time=SINCE))
+            count += sum(1 for _ in connector.call_legs.iter(start_time=SINCE))
+            iter_s = time.perf_counter() - started
+    print(
+        f"sync {report.records:,} records: {sync_s:.1f} s; iter {count:,}: {iter_s:.1f} s; "
+        f"ratio {sync_s / iter_s:.2f} (target <= 1.5); peak RSS growth {growth:.0f} MB "
+        "(target <= 50)"
+    )
+
+
+def stored_calls(stored: int, directory: Path) -> None:
+    table = TABLES["calls"]
+    templates = generate(seed=0, now=NOW).calls
+    raw_bytes = 0
+    rows = table.rows(parse_records(Call, templates), NOW)
+    sizes = [len(json.dumps(call, separators=(",", ":"))) for call in templates]
+    store = LocalStore(directory / "stored.sqlite3")
+    key = table.key_index
+    assert key is not None
+    batch: list[tuple[Any, ...]] = []
+    for index in range(stored):
+        row = list(rows[index % len(rows)])
+        row[key] = index + 1
+        batch.append(tuple(row))
+        raw_bytes += sizes[index % len(sizes)] + len(str(index + 1)) - 7  # ids are 7 digits
+        if len(batch) == 10_000 or index == stored - 1:
+            with store.transaction() as writer:
+                writer.put_rows(table, batch)
+            batch = []
+    with store.transaction() as writer:
+        writer.set_state(SyncState("calls", NOW, None, SINCE, NOW))
+    offline = {
+        "email": "bench@example.com",
+        "api_token": "unused",
+        "base_url": "http://127.0.0.1:9",
+    }
+    connector = _connector(offline, store=store)  # answers from the store: no network
+    agent = next(call["agent_id"] for call in templates if call.get("agent_id"))
+    params = {"query": {"filter": {"eq": {"agent_id": agent}}}, "limit": 20}
+    timings = []
+    for _ in range(50):
+        started = time.perf_counter()
+        connector.execute("calls", "context_store_search", params)
+        timings.append((time.perf_counter() - started) * 1000)
+    started = time.perf_counter()
+    result = connector.execute(
+        "calls",
+        "context_store_aggregate",
+        {"group_by": ["agent_id"], "metrics": ["avg:duration"], "limit": 1000},
+    )
+    aggregate_s = time.perf_counter() - started
+    store.close()
+    size = (directory / "stored.sqlite3").stat().st_size
+    print(
+        f"{stored:,} stored calls: eq search limit 20 p50 {statistics.median(timings):.1f} ms "
+        f"(target <= 10); avg:duration by agent_id ({len(result.data)} groups) "
+        f"{aggregate_s:.2f} s (target <= 1); file {size / 2**20:.0f} MB vs raw JSON "
+        f"{raw_bytes / 2**20:.0f} MB (target <= 1.0x: {size / raw_bytes:.2f}x)"
+    )
+
+
+def rate_limited(calls: int, directory: Path) -> None:
+    answers: list[int] = []
+    client = httpx.Client(event_hooks={"response": [lambda r: answers.append(r.status_code)]})
+    with (
+        SandboxProcess(call_count=calls, export_rate_limit=10) as sandbox,
+        _connector(
+            sandbox.info, store=directory / "paced.sqlite3", http_client=client
+        ) as connector,
+    ):
+        started = time.perf_counter()
+        report = connector.sync(["calls", "call_legs"], since=SINCE)
+        took = time.perf_counter() - started
+    client.close()
+    pages = sum(entity.pages for entity in report.entities)
+    print(
+        f"rate limit 10/min: {pages} export pages in {took:.0f} s, "
+        f"{answers.count(429)} answers 429 (target 0)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--calls", type=int, default=100_000)
+    parser.add_argument("--stored", type=int, default=1_000_000)
+    parser.add_argument("--rate-limited", type=int, default=0, metavar="CALLS")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        directory = Path(name)
+        if args.calls:
+            sync_against_iter(args.calls, directory)
+        if args.stored:
+            stored_calls(args.stored, directory)
+        if args.rate_limited:
+            rate_limited(args.rate_limited, directory)
+
+
+if __name__ == "__main__":
+    main()
