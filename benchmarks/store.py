@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from zendesk_talk_connector.bodies import parse_records
 
 from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkApiTokenAuthConfig
+from zendesk_talk_connector.bodies import parse_records
 from zendesk_talk_connector.records import Call
 from zendesk_talk_connector.sandbox.data import generate
 from zendesk_talk_connector.store import LocalStore, SyncState
