@@ -63,9 +63,9 @@ TwinT = TypeVar("TwinT", bound="_ConnectorBase")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=10, max_keepalive_connections=10)
 """Ten connections, all kept alive. Zendesk allows at most 2,500 requests a minute (~42/s)
-per account, which ten connections sustain at 200 ms a request; more only cost: httpcore's
-pool does work proportional to connections x waiting requests on every request, so 64
-concurrent tool calls run ~2.5x faster through 10 connections than through 32."""
+per account, which ten connections sustain at 200 ms a request; more only cost, because
+httpcore's pool does work proportional to connections x waiting requests on every request
+(the measurements are in benchmarks/REPORT.md)."""
 
 
 async def _asyncio_sleep(seconds: float) -> None:
