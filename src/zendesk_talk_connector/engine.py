@@ -1,10 +1,10 @@
 """Decide once, drive twice: every request, retry, refresh and page as a plain generator.
 
 The flows here never do I/O. They *yield* steps (:class:`Send`, :class:`Sleep`,
-:class:`Refresh`, :class:`Batch`) and receive the outcome; the async connector drives them
-with ``httpx.AsyncClient`` and ``asyncio.sleep``, the sync connector with ``httpx.Client`` and
-``time.sleep``. So both connectors share every decision, and the sync one never needs an
-event loop.
+:class:`Refresh`) and receive the outcome; the async connector drives them with
+``httpx.AsyncClient`` and ``asyncio.sleep``, the sync connector with ``httpx.Client`` and
+``time.sleep``. A list action is a :class:`Listing`, one page flow at a time. So both
+connectors share every decision, and the sync one never needs an event loop.
 """
 
 from __future__ import annotations
