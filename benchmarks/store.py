@@ -26,11 +26,10 @@ from typing import Any
 import httpx
 
 from zendesk_talk_connector import SyncZendeskTalkConnector, ZendeskTalkApiTokenAuthConfig
-from zendesk_talk_connector.bodies import parse_records
-from zendesk_talk_connector.records import Call
-from zendesk_talk_connector.sandbox.data import generate
+from zendesk_talk_connector.records import Call, parse_records
+from zendesk_talk_connector.sandbox._data import generate
 from zendesk_talk_connector.store import LocalStore, SyncState
-from zendesk_talk_connector.store.schema import TABLES
+from zendesk_talk_connector.store._schema import TABLES
 
 from .common import NOW, SandboxProcess
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__ as __version__
 
 if TYPE_CHECKING:
+    from ._retry import RetryPolicy as RetryPolicy
     from .auth_config import (
         AirbyteAuthConfig as AirbyteAuthConfig,
         ZendeskTalkApiTokenAuthConfig as ZendeskTalkApiTokenAuthConfig,
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
         ListMeta as ListMeta,
         ZendeskTalkExecuteResult as ZendeskTalkExecuteResult,
     )
-    from .retry import RetryPolicy as RetryPolicy
 
 _MODULE_OF = {
     "AirbyteAuthConfig": "auth_config",
@@ -77,7 +77,7 @@ _MODULE_OF = {
     "CheckResult": "results",
     "ListMeta": "results",
     "ZendeskTalkExecuteResult": "results",
-    "RetryPolicy": "retry",
+    "RetryPolicy": "_retry",
     "ZendeskTalkReplicationConfig": "hosted",
 }
 

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
+__all__ = [
+    "AirbyteAuthConfig",
+    "ZendeskTalkApiTokenAuthConfig",
+    "ZendeskTalkOauth20AuthConfig",
+]
+
 
 class _AuthConfig(BaseModel):
     # Built when first constructed: a program uses one of the three.
@@ -48,6 +54,3 @@ class AirbyteAuthConfig(_AuthConfig):
         if not (self.workspace_name or self.customer_name or self.connector_id):
             raise ValueError("give workspace_name (or customer_name), or connector_id")
         return self
-
-
-AuthConfig = ZendeskTalkApiTokenAuthConfig | ZendeskTalkOauth20AuthConfig

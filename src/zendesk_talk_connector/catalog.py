@@ -21,6 +21,22 @@ if TYPE_CHECKING:
     from .params import Params
     from .records import Record
 
+__all__ = [
+    "AGGREGATE_ACTION",
+    "API_PREFIX",
+    "ENTITIES",
+    "EXPORT_PAGE_SIZE",
+    "OPERATIONS",
+    "SEARCH_ACTION",
+    "Operation",
+    "Paging",
+    "Source",
+    "actions_of",
+    "listed_by",
+    "lookup",
+    "operations_of",
+]
+
 API_PREFIX = "/api/v2/channels/voice"
 EXPORT_PAGE_SIZE = 1000
 """Incremental exports return at most this many records per page; fewer means caught up."""

@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
+__all__ = [
+    "main",
+]
+
 DEFAULT_SANDBOX_PORT = 8765
 ENV_VARS: dict[str, str] = {
     "subdomain": "ZENDESK_SUBDOMAIN",
@@ -309,7 +313,7 @@ class _RetryNotices(logging.Handler):
 
 @contextmanager
 def _retry_notices(note: Callable[[str], None]) -> Iterator[None]:
-    """Say on stderr why a command waits (the connector logs its retries, see engine.py)."""
+    """Say on stderr why a command waits (the connector logs its retries, see _engine.py)."""
     logger = logging.getLogger("zendesk_talk_connector")
     handler, level = _RetryNotices(note), logger.level
     logger.addHandler(handler)
@@ -428,9 +432,9 @@ def parse_params(pairs: Sequence[str], json_text: str | None) -> dict[str, Any]:
 
 def _run_call(args: argparse.Namespace) -> int:
     def body() -> int:
+        from ._retry import RetryPolicy
         from .export import record_json
         from .results import ZendeskTalkExecuteResult
-        from .retry import RetryPolicy
 
         params = parse_params(args.param, args.json_params)
         _check_max_wait(args)
@@ -692,7 +696,7 @@ def _iso(epoch: int) -> str:
 
 def _run_export(args: argparse.Namespace) -> int:
     def body() -> int:
-        from .retry import RetryPolicy
+        from ._retry import RetryPolicy
 
         since = _epoch(args.since, "--since")
         until = _epoch(args.until, "--until") if args.until else None
@@ -780,8 +784,8 @@ def _add_sync(subparsers: Subparsers) -> None:
 
 def _run_sync(args: argparse.Namespace) -> int:
     def body() -> int:
-        from .store.progress import SyncProgressBar
-        from .store.sync import DEFAULT_SINCE_SECONDS
+        from .store._progress import SyncProgressBar
+        from .store._sync import DEFAULT_SINCE_SECONDS
 
         since = _epoch(args.since, "--since") if args.since else None
         per_minute = args.requests_per_minute or None

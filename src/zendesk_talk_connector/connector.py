@@ -17,22 +17,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 from pydantic import BaseModel
 
-from ._entities import AsyncEntities, Entities
-from .auth import TokenCallback, credentials_for
-from .auth_config import (
-    AirbyteAuthConfig,
-    ZendeskTalkApiTokenAuthConfig,
-    ZendeskTalkOauth20AuthConfig,
-)
-from .bounded import (
+from ._auth import TokenCallback, credentials_for
+from ._bounded import (
     ACCEPT_ENCODING,
     DEFAULT_MAX_RESPONSE_BYTES,
     BoundedBody,
     read_before,
     with_body,
 )
-from .catalog import ENTITIES, OPERATIONS, Operation, Source, lookup, operations_of
-from .engine import (
+from ._engine import (
     DEFAULT_MAX_PAGES,
     Engine,
     ExecuteResult,
@@ -44,10 +37,17 @@ from .engine import (
     resolve_base_url,
     validate_params,
 )
+from ._entities import AsyncEntities, Entities
+from ._record_base import Record
+from ._retry import RetryPolicy
+from .auth_config import (
+    AirbyteAuthConfig,
+    ZendeskTalkApiTokenAuthConfig,
+    ZendeskTalkOauth20AuthConfig,
+)
+from .catalog import ENTITIES, OPERATIONS, Operation, Source, lookup, operations_of
 from .errors import ConfigurationError, InvalidParams, ServerError
-from .record_base import Record
 from .results import CheckResult
-from .retry import RetryPolicy
 
 if TYPE_CHECKING:
     import asyncio
@@ -56,6 +56,13 @@ if TYPE_CHECKING:
     from .hosted import HostedEngine, ZendeskTalkReplicationConfig
     from .params import Params
     from .store import LocalStore, SyncProgress, SyncReport
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DEFAULT_TIMEOUT",
+    "SyncZendeskTalkConnector",
+    "ZendeskTalkConnector",
+]
 
 T = TypeVar("T")
 logger = logging.getLogger("zendesk_talk_connector")
@@ -293,7 +300,7 @@ class _ConnectorBase:
         store = self._engine.store
         if store is None or operation.source is Source.API:
             return ""
-        from .store.answers import freshness
+        from .store._answers import freshness
 
         return freshness(store, operation.entity)
 

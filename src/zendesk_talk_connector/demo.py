@@ -17,6 +17,10 @@ from .models import AgentActivity, CurrentQueueActivity, PhoneNumber
 from .results import ZendeskTalkExecuteResult
 from .sandbox import Sandbox
 
+__all__ = [
+    "main",
+]
+
 
 def _heading(text: str) -> None:
     print(f"\n## {text}")

@@ -36,6 +36,28 @@ import reprlib
 from collections.abc import Iterable
 from typing import Any
 
+__all__ = [
+    "APIStatusError",
+    "AuthenticationError",
+    "ConfigurationError",
+    "ConnectorLookupError",
+    "HostedModeRequired",
+    "InvalidParams",
+    "LocalStoreRequired",
+    "NotFound",
+    "OutputTooLarge",
+    "PermissionDenied",
+    "RateLimited",
+    "ResponseTooLarge",
+    "ServerError",
+    "StoreError",
+    "TransportError",
+    "UnknownOperation",
+    "UnsafeNextPage",
+    "WriteNotAllowed",
+    "ZendeskTalkError",
+]
+
 
 class ZendeskTalkError(Exception):
     """Base of every error raised by this package."""

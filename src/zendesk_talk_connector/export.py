@@ -22,12 +22,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ._paging import encode_cursor, epoch_of
+from ._record_base import Record
 from .catalog import Operation, Paging
 from .errors import ConfigurationError, InvalidParams
-from .paging import encode_cursor, epoch_of
 from .params import to_epoch_seconds
-from .record_base import Record
 from .results import ListMeta
+
+__all__ = [
+    "CHECKPOINT_VERSION",
+    "ExportCheckpoint",
+    "ExportError",
+    "ProgressCallback",
+]
 
 CHECKPOINT_VERSION = 2
 

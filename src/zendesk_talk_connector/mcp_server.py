@@ -28,6 +28,12 @@ from .tools import ToolDefinition, Toolset
 if TYPE_CHECKING:
     from mcp.server.lowlevel import Server
 
+__all__ = [
+    "SERVER_NAME",
+    "create_server",
+    "serve_stdio",
+]
+
 SERVER_NAME = "zendesk-talk"
 INSTRUCTIONS = (
     "Zendesk Talk (voice) for one Zendesk account: phone numbers, lines, greetings, IVRs, "

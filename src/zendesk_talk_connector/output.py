@@ -43,10 +43,17 @@ from typing import Any, get_args, get_origin
 
 from pydantic_core import PydanticSerializationError, to_json
 
+from ._record_base import Record, field_choices, field_units
 from .catalog import Operation, Paging
 from .errors import InvalidParams, OutputTooLarge, did_you_mean, shown
-from .record_base import Record, field_choices, field_units
 from .results import ZendeskTalkExecuteResult
+
+__all__ = [
+    "DEFAULT_MAX_OUTPUT_CHARS",
+    "MIN_OUTPUT_CHARS",
+    "render",
+    "table_records",
+]
 
 DEFAULT_MAX_OUTPUT_CHARS = 8_000
 MIN_OUTPUT_CHARS = 1_000

@@ -24,6 +24,44 @@ from pydantic import (
     field_validator,
 )
 
+__all__ = [
+    "COMPARISONS",
+    "MAX_EXPORT_LIMIT",
+    "MAX_FILTER_DEPTH",
+    "MAX_GROUP_KEYS",
+    "MAX_LIST_LIMIT",
+    "METRIC_FUNCTIONS",
+    "TEXT_MATCHES",
+    "TIME_BUCKETS",
+    "AddressGetParams",
+    "AgentsActivityListParams",
+    "AvailabilityGetParams",
+    "AvailabilityUpdateParams",
+    "ContextStoreAggregateParams",
+    "ContextStoreQuery",
+    "ContextStoreSearchParams",
+    "DigitalLineGetParams",
+    "EpochSeconds",
+    "ExportParams",
+    "GreetingCategoryGetParams",
+    "GreetingGetParams",
+    "Id",
+    "IdList",
+    "IvrGetParams",
+    "IvrMenuGetParams",
+    "IvrMenuListParams",
+    "IvrRouteGetParams",
+    "IvrRouteListParams",
+    "LineListParams",
+    "ListParams",
+    "NoParams",
+    "Params",
+    "PhoneNumberFilterParams",
+    "PhoneNumberGetParams",
+    "PhoneNumberSearchParams",
+    "to_epoch_seconds",
+]
+
 MAX_LIST_LIMIT = 10_000
 MAX_EXPORT_LIMIT = 100_000
 

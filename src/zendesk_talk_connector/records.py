@@ -2,7 +2,7 @@
 
 The real API adds fields over time and returns nulls freely, so every field is optional and
 unknown fields are kept (``extra="allow"``). A value of an unexpected type never fails a whole
-list: :mod:`.bodies` sets the field to ``None`` and keeps the raw value in
+list: :func:`parse_record` sets the field to ``None`` and keeps the raw value in
 :attr:`Record.invalid_values`. The catalog imports this module on first use, and each model's
 validator is built the first time it validates (``defer_build``).
 """
@@ -13,7 +13,40 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from .record_base import ACCOUNT_CURRENCY, Choices, Record as Record, Unit
+from ._record_base import ACCOUNT_CURRENCY, Choices, Record, Unit, parse_record, parse_records
+
+__all__ = [
+    "AccountOverview",
+    "Address",
+    "AgentActivity",
+    "AgentState",
+    "AgentsOverview",
+    "Availability",
+    "AvailablePhoneNumber",
+    "Call",
+    "CallLeg",
+    "CallStatus",
+    "Choices",
+    "CurrentQueueActivity",
+    "DigitalLine",
+    "Direction",
+    "Greeting",
+    "GreetingCategory",
+    "Ivr",
+    "IvrMenu",
+    "IvrRoute",
+    "Line",
+    "LineType",
+    "Minutes",
+    "Money",
+    "PhoneNumber",
+    "Record",
+    "Seconds",
+    "Timestamp",
+    "Unit",
+    "parse_record",
+    "parse_records",
+]
 
 Seconds = Annotated[int | None, Unit("seconds"), Field(description="Duration in seconds.")]
 Minutes = Annotated[int | None, Unit("minutes"), Field(description="Whole minutes.")]

@@ -7,7 +7,13 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .record_base import Record
+from ._record_base import Record
+
+__all__ = [
+    "CheckResult",
+    "ListMeta",
+    "ZendeskTalkExecuteResult",
+]
 
 RecordT = TypeVar("RecordT", bound=Record)
 

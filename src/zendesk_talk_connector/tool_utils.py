@@ -57,6 +57,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from ._record_base import Record
 from .catalog import AGGREGATE_ACTION, OPERATIONS, SEARCH_ACTION, Operation, Source, lookup
 from .errors import (
     InvalidParams,
@@ -79,8 +80,13 @@ from .output import (
     render,
     string_list,
 )
-from .record_base import Record
 from .results import ZendeskTalkExecuteResult
+
+__all__ = [
+    "ErrorMode",
+    "tool_description",
+    "tool_utils",
+]
 
 ErrorMode = Literal["auto", "model_retry", "return", "raise"]
 _RETRYABLE: tuple[type[ZendeskTalkError], ...] = (

@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from ._engine import ExecuteResult, describe_validation_error, validate_params
+from ._record_base import ACCOUNT_CURRENCY
 from .catalog import ENTITIES, OPERATIONS, Operation, Paging, Source
 from .connector import SyncZendeskTalkConnector, ZendeskTalkConnector
-from .engine import ExecuteResult, describe_validation_error, validate_params
 from .errors import InvalidParams, UnknownOperation
 from .output import (
     DEFAULT_MAX_OUTPUT_CHARS,
@@ -39,7 +40,6 @@ from .output import (
     string_list,
     units,
 )
-from .record_base import ACCOUNT_CURRENCY
 
 __all__ = [
     "DEFAULT_MAX_OUTPUT_CHARS",

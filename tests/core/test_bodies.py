@@ -10,11 +10,18 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from zendesk_talk_connector.bodies import parse_page, parse_record, parse_records
+from zendesk_talk_connector._bodies import parse_page
+from zendesk_talk_connector._paging import epoch_of, ids_in_second
 from zendesk_talk_connector.catalog import lookup
 from zendesk_talk_connector.errors import ServerError
-from zendesk_talk_connector.paging import epoch_of, ids_in_second
-from zendesk_talk_connector.records import Call, Ivr, PhoneNumber, Record
+from zendesk_talk_connector.records import (
+    Call,
+    Ivr,
+    PhoneNumber,
+    Record,
+    parse_record,
+    parse_records,
+)
 
 CALLS = lookup("calls", "list")
 PHONE_NUMBERS = lookup("phone_numbers", "list")

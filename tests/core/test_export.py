@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from zendesk_talk_connector import InvalidParams
+from zendesk_talk_connector._paging import epoch_of
 from zendesk_talk_connector.export import ExportError
-from zendesk_talk_connector.paging import epoch_of
 
 SINCE = "2024-11-25T00:00:00Z"
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from zendesk_talk_connector import UnsafeNextPage
+from zendesk_talk_connector._paging import encode_cursor
 from zendesk_talk_connector.catalog import lookup
-from zendesk_talk_connector.paging import encode_cursor
 
 from ..conftest import NOW
 from .hostile_server import Reply, Route, Seen, hostile
@@ -116,7 +116,7 @@ def test_an_export_of_empty_full_pages_with_advancing_end_time_ends():
 
 
 def test_the_default_page_cap_is_sensible():
-    from zendesk_talk_connector.engine import DEFAULT_MAX_PAGES
+    from zendesk_talk_connector._engine import DEFAULT_MAX_PAGES
 
     assert 1_000 <= DEFAULT_MAX_PAGES <= 100_000
 

@@ -15,7 +15,7 @@ from zendesk_talk_connector import (
     ZendeskTalkConnector,
     ZendeskTalkOauth20AuthConfig,
 )
-from zendesk_talk_connector.engine import USER_AGENT
+from zendesk_talk_connector._engine import USER_AGENT
 from zendesk_talk_connector.sandbox import Sandbox
 
 from ..conftest import RETRY, Sleeps, api_token

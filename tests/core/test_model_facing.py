@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from zendesk_talk_connector import SyncZendeskTalkConnector
+from zendesk_talk_connector._record_base import field_units
 from zendesk_talk_connector.catalog import OPERATIONS, lookup, operations_of
 from zendesk_talk_connector.errors import InvalidParams, NotFound, UnknownOperation
 from zendesk_talk_connector.output import iso_utc, parse_where, render
-from zendesk_talk_connector.record_base import field_units
 from zendesk_talk_connector.records import Call
 from zendesk_talk_connector.results import ListMeta, ZendeskTalkExecuteResult
 from zendesk_talk_connector.sandbox import Sandbox

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import zendesk_talk_connector
+from zendesk_talk_connector._record_base import Record
 from zendesk_talk_connector.catalog import OPERATIONS
 from zendesk_talk_connector.params import Params
-from zendesk_talk_connector.record_base import Record
 
 
 def _modules_after(statement: str) -> set[str]:
@@ -106,5 +106,50 @@ def test_the_adapters_import_only_public_names():
             ):
                 assert node.module in public, f"{path.name} imports {node.module}"
                 exported = getattr(import_module(node.module), "__all__", [])
+                for alias in node.names:
+                    assert alias.name in exported, f"{path.name}: {node.module}.{alias.name}"
+
+
+def _public_modules() -> list[str]:
+    """Every module of the package whose dotted name has no ``_``-prefixed part."""
+    package = Path(zendesk_talk_connector.__file__).parent
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if not any(part.startswith("_") for part in parts):
+            names.append(".".join(parts))
+    return names
+
+
+@pytest.mark.parametrize("module", _public_modules())
+def test_every_public_module_lists_names_that_exist(module):
+    names = vars(import_module(module)).get("__all__")
+    assert names, f"{module} has no __all__: make it internal (_name.py) or list its names"
+    assert all(hasattr(import_module(module), name) for name in names)
+
+
+def test_the_internal_modules_are_the_underscored_ones():
+    public = set(_public_modules())
+    assert "zendesk_talk_connector.connector" in public
+    assert not public & {
+        f"zendesk_talk_connector.{name}"
+        for name in ("engine", "paging", "bodies", "auth", "retry", "record_base", "bounded")
+    }
+
+
+def test_the_cookbook_imports_only_public_names():
+    public = set(_public_modules())
+    cookbook = Path(__file__).resolve().parents[2] / "cookbook"
+    recipes = sorted(cookbook.glob("*.py"))
+    assert recipes
+    for path in recipes:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "zendesk_talk_connector"
+            ):
+                assert node.module in public, f"{path.name} imports {node.module}"
+                exported = vars(import_module(node.module))["__all__"]
                 for alias in node.names:
                     assert alias.name in exported, f"{path.name}: {node.module}.{alias.name}"

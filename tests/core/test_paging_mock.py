@@ -195,8 +195,8 @@ def test_cursor_of_another_action_is_rejected():
 )
 def test_cursor_of_the_other_mode_or_tampered_is_invalid_params(action_of, state):
     from zendesk_talk_connector import InvalidParams
+    from zendesk_talk_connector._paging import encode_cursor
     from zendesk_talk_connector.catalog import lookup
-    from zendesk_talk_connector.paging import encode_cursor
 
     requests: list[httpx.Request] = []
     client = connector(lambda request: requests.append(request) or httpx.Response(500))

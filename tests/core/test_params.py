@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 
 import pytest
 
+from zendesk_talk_connector._engine import validate_params
 from zendesk_talk_connector.catalog import lookup
-from zendesk_talk_connector.engine import validate_params
 from zendesk_talk_connector.errors import InvalidParams
 
 EPOCH = 1732838400  # 2024-11-29T00:00:00Z

@@ -8,7 +8,7 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-from zendesk_talk_connector.retry import (
+from zendesk_talk_connector._retry import (
     RetryPolicy,
     connection_refused,
     parse_retry_after,

@@ -16,7 +16,7 @@ from zendesk_talk_connector import (
     ZendeskTalkConnector,
     ZendeskTalkOauth20AuthConfig,
 )
-from zendesk_talk_connector.auth import credentials_for
+from zendesk_talk_connector._auth import credentials_for
 
 SECRET = "tok-SUPER-SECRET-123"
 

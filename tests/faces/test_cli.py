@@ -30,7 +30,7 @@ def _lines(path: Path) -> list[JSON]:
 
 
 def _epoch(iso: str) -> int:
-    from zendesk_talk_connector.paging import epoch_of
+    from zendesk_talk_connector._paging import epoch_of
 
     value = epoch_of(iso)
     assert value is not None

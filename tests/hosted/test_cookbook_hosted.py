@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from zendesk_talk_connector.sandbox.data import generate
+from zendesk_talk_connector.sandbox._data import generate
 
 RECIPE = Path(__file__).resolve().parents[2] / "cookbook" / "hosted_mode.py"
 

@@ -180,8 +180,8 @@ def _iso(epoch: int) -> str:
 
 
 def _local_cursor() -> str:
+    from zendesk_talk_connector._paging import encode_cursor
     from zendesk_talk_connector.catalog import lookup
-    from zendesk_talk_connector.paging import encode_cursor
 
     return encode_cursor(lookup("phone_numbers", "list"), {"u": "http://x/y", "s": 0})
 

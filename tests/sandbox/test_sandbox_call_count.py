@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from zendesk_talk_connector.sandbox import Sandbox
-from zendesk_talk_connector.sandbox.data import generate
+from zendesk_talk_connector.sandbox._data import generate
 
 NOW = 1_732_894_200
 

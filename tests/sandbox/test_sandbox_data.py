@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from zendesk_talk_connector.sandbox import Sandbox
-from zendesk_talk_connector.sandbox.data import epoch, generate
+from zendesk_talk_connector.sandbox._data import epoch, generate
 
 NOW = 1_732_894_200
 

@@ -10,7 +10,7 @@ import pytest
 
 from zendesk_talk_connector.catalog import API_PREFIX
 from zendesk_talk_connector.sandbox import Sandbox
-from zendesk_talk_connector.sandbox.data import epoch
+from zendesk_talk_connector.sandbox._data import epoch
 
 
 def _follow(client: httpx.Client, path: str, key: str, **params: Any) -> list[dict[str, Any]]:

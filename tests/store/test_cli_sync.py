@@ -10,8 +10,8 @@ import pytest
 
 from zendesk_talk_connector.cli import EXIT_INTERRUPTED, main
 from zendesk_talk_connector.sandbox import Sandbox
-from zendesk_talk_connector.store.progress import SyncProgressBar
-from zendesk_talk_connector.store.sync import SyncProgress
+from zendesk_talk_connector.store._progress import SyncProgressBar
+from zendesk_talk_connector.store._sync import SyncProgress
 
 
 @pytest.fixture

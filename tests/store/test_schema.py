@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from zendesk_talk_connector.errors import StoreError, ZendeskTalkError
 from zendesk_talk_connector.store import SCHEMA_VERSION, LocalStore
-from zendesk_talk_connector.store.schema import TABLES, Kind, kind_of
+from zendesk_talk_connector.store._schema import TABLES, Kind, kind_of
 
 
 def set_version(path: Path, version: Any) -> None:

@@ -22,7 +22,7 @@ from zendesk_talk_connector import (
 from zendesk_talk_connector.errors import ConfigurationError, InvalidParams, LocalStoreRequired
 from zendesk_talk_connector.sandbox import Sandbox
 from zendesk_talk_connector.store import LocalStore
-from zendesk_talk_connector.store.sync import ExportPacer
+from zendesk_talk_connector.store._sync import ExportPacer
 
 from .conftest import NOW, WEEK_AGO, local
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import httpx
 
-from ..engine import resolve_base_url
+from .._engine import resolve_base_url
 from ..errors import ConfigurationError, ServerError
 
 ZENDESK_TALK_DEFINITION_ID = "c8630570-086d-4a40-99ae-ea5b18673071"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from pydantic import SecretStr
 
-from ..auth import REFRESH_SKEW_SECONDS, Credentials
+from .._auth import REFRESH_SKEW_SECONDS, Credentials
 from ..errors import AuthenticationError
 
 

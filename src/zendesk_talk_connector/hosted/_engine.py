@@ -17,10 +17,11 @@ from urllib.parse import quote
 
 import httpx
 
+from .._engine import Engine, ExecuteResult, Flow, Listing, Refresh
+from .._record_base import parse_record
+from .._retry import IDEMPOTENT_METHODS, RetryPolicy
 from ..auth_config import AirbyteAuthConfig
-from ..bodies import parse_record
 from ..catalog import Operation, Paging
-from ..engine import Engine, ExecuteResult, Flow, Listing, Refresh
 from ..errors import (
     AuthenticationError,
     ConfigurationError,
@@ -31,7 +32,6 @@ from ..errors import (
 from ..params import Params
 from ..records import Record
 from ..results import CheckResult
-from ..retry import IDEMPOTENT_METHODS, RetryPolicy
 from ._api import (
     CHANGED_HINT,
     CHECK_ACTION,

@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
-from ..bodies import Page, parse_records
+from .._bodies import Page
+from .._engine import Flow, PagedListing
+from .._paging import decode_cursor, encode_cursor, invalid_cursor
+from .._record_base import parse_records
 from ..catalog import SEARCH_ACTION, Operation, Paging
-from ..engine import Flow, PagedListing
 from ..errors import InvalidParams
-from ..paging import decode_cursor, encode_cursor, invalid_cursor
 from ..params import Params
 from ..records import Record
 from ..results import ListMeta

@@ -17,8 +17,8 @@ from pydantic import (
     field_validator,
 )
 
+from .._engine import describe_validation_error, resolve_base_url
 from ..auth_config import ZendeskTalkApiTokenAuthConfig, ZendeskTalkOauth20AuthConfig
-from ..engine import describe_validation_error, resolve_base_url
 from ..errors import ConfigurationError, ConnectorLookupError
 from ..params import to_epoch_seconds
 from ._api import CONNECTOR_TYPE

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ..bodies import parse_records
+from .._record_base import parse_records
 from ..catalog import Operation
 from ..records import Record
 from ..results import ListMeta, ZendeskTalkExecuteResult

@@ -16,8 +16,8 @@ Importing this package starts nothing; the server runs between ``start()`` and `
 
 from __future__ import annotations
 
-from .data import SandboxData
-from .faults import Faults, RequestLog, RequestRecord
-from .server import Sandbox
+from ._data import SandboxData
+from ._faults import Faults, RequestLog, RequestRecord
+from ._server import Sandbox
 
 __all__ = ["Faults", "RequestLog", "RequestRecord", "Sandbox", "SandboxData"]

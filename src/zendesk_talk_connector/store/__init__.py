@@ -10,8 +10,8 @@
 
 from __future__ import annotations
 
-from .db import SCHEMA_VERSION, LocalStore, SyncState
-from .sync import EntitySyncReport, SyncProgress, SyncReport
+from ._db import SCHEMA_VERSION, LocalStore, SyncState
+from ._sync import EntitySyncReport, SyncProgress, SyncReport
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from zendesk_talk_connector.sandbox.data import epoch, generate
+from zendesk_talk_connector.sandbox._data import epoch, generate
 from zendesk_talk_connector.tools import tool_definitions
 
 RECIPE = Path(__file__).resolve().parents[4] / "cookbook" / "langchain_agent.py"

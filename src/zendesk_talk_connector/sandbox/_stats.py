@@ -29,7 +29,7 @@ import random
 from collections.abc import Iterable
 from typing import Any
 
-from .data import JSON, SandboxData, epoch
+from ._data import JSON, SandboxData, epoch
 
 AGENT_COUNTERS = (
     "calls_accepted",

@@ -10,10 +10,10 @@ from typing import Any
 
 from pydantic import Field
 
-from ..bodies import parse_records
+from .._paging import decode_cursor, encode_cursor
+from .._record_base import Record, parse_records
 from ..catalog import Operation
 from ..errors import InvalidParams, StoreError
-from ..paging import decode_cursor, encode_cursor
 from ..params import (
     ContextStoreAggregateParams,
     ContextStoreSearchParams,
@@ -22,12 +22,11 @@ from ..params import (
     split_group_key,
     split_metric,
 )
-from ..record_base import Record
 from ..results import ListMeta, ZendeskTalkExecuteResult
-from .db import LocalStore, SyncState
-from .functions import zone
-from .query import Expression, FieldRef, QueryBuilder, bad_query, field_ref
-from .schema import TABLES, Kind, Table, iso_time
+from ._db import LocalStore, SyncState
+from ._functions import zone
+from ._query import Expression, FieldRef, QueryBuilder, bad_query, field_ref
+from ._schema import TABLES, Kind, Table, iso_time
 
 _UTC_BUCKETS = {
     "hour": "substr({0}, 1, 13) || ':00'",

@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from .schema import TABLES
-from .sync import SyncProgress
+from ._schema import TABLES
+from ._sync import SyncProgress
 
 
 class SyncProgressBar:

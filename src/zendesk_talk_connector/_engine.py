@@ -20,9 +20,12 @@ from urllib.parse import quote, urlsplit
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from ._auth import Credentials, OAuthCredentials
+from ._bodies import Page, parse_page
+from ._paging import IncrementalPager, OffsetPager, SinglePage, query_params
+from ._record_base import Record
+from ._retry import RetryPolicy, connection_refused, parse_retry_after, retry_reason
 from ._version import __version__
-from .auth import Credentials, OAuthCredentials
-from .bodies import Page, parse_page
 from .catalog import (
     AGGREGATE_ACTION,
     API_PREFIX,
@@ -50,10 +53,7 @@ from .errors import (
     did_you_mean,
     shown,
 )
-from .paging import IncrementalPager, OffsetPager, SinglePage, query_params
-from .record_base import Record
 from .results import CheckResult, ListMeta, ZendeskTalkExecuteResult
-from .retry import RetryPolicy, connection_refused, parse_retry_after, retry_reason
 
 if TYPE_CHECKING:
     from .params import Params
@@ -453,7 +453,7 @@ class Engine:
         """Whether a context store operation runs here: a local store answers searches and
         aggregates of the entities it keeps; hosted mode's context store only searches."""
         if self.store is not None:
-            from .store.schema import TABLES
+            from .store._schema import TABLES
 
             return operation.entity in TABLES
         return self.has_context_store and operation.source is Source.CONTEXT_STORE
@@ -524,7 +524,7 @@ class Engine:
                 "with the tools' where= filter.",
             )
         from .params import ContextStoreSearchParams
-        from .store.answers import search
+        from .store._answers import search
 
         assert isinstance(params, ContextStoreSearchParams)
         return search(self.store, operation, params)
@@ -541,7 +541,7 @@ class Engine:
                 f"in hosted mode, use {SEARCH_ACTION} and count the records.",
             )
         from .params import ContextStoreAggregateParams
-        from .store.answers import aggregate
+        from .store._answers import aggregate
 
         assert isinstance(params, ContextStoreAggregateParams)
         return aggregate(self.store, operation, params)
@@ -553,13 +553,13 @@ class Engine:
         export_requests_per_minute: int | None,
         progress: Callable[[SyncProgress], None] | None,
     ) -> Flow[SyncReport]:
-        """Copy the account into the local store (see :mod:`.store.sync`)."""
+        """Copy the account into the local store (see :mod:`.store._sync`)."""
         if self.store is None:
             raise LocalStoreRequired(
                 "sync() needs a local store to sync into.",
                 hint="Build the connector with store='talk.sqlite3' (a path or a LocalStore).",
             )
-        from .store.sync import ExportPacer, sync
+        from .store._sync import ExportPacer, sync
 
         pacer = ExportPacer(export_requests_per_minute, self.clock)
         return (yield from sync(self, self.store, entities, since, pacer, progress))

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode
 
 from ..catalog import API_PREFIX, EXPORT_PAGE_SIZE, OPERATIONS, Operation, Paging, Source
-from . import stats
-from .data import JSON, SandboxData, available_numbers, epoch, keypad_digits
-from .faults import Fault, Faults, RequestLog, RequestRecord
-from .oauth import (
+from . import _stats as stats
+from ._data import JSON, SandboxData, available_numbers, epoch, keypad_digits
+from ._faults import Fault, Faults, RequestLog, RequestRecord
+from ._oauth import (
     ACCESS_TTL_MAX,
     ACCESS_TTL_MIN,
     REFRESH_TTL_DEFAULT,
@@ -40,7 +40,7 @@ from .oauth import (
 )
 
 if TYPE_CHECKING:
-    from .airbyte import FakeAirbyteAPI
+    from ._airbyte import FakeAirbyteAPI
 
 OFFSET_RECORD_LIMIT = 10_000
 AIRBYTE_API_PREFIX = "/api/v1/"

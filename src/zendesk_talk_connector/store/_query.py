@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InvalidParams
 from ..params import SortKeys, to_epoch_seconds
-from .schema import Column, Kind, Table, iso_time
+from ._schema import Column, Kind, Table, iso_time
 
 MAX_VALUES = 10_000
 """Bound values per query: far below SQLite's limit, far above any real question."""

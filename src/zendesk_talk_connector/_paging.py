@@ -31,10 +31,10 @@ from operator import attrgetter
 from typing import Any
 from urllib.parse import urlsplit
 
-from .bodies import Page
+from ._bodies import Page
+from ._record_base import Record
 from .catalog import EXPORT_PAGE_SIZE, Operation
 from .errors import InvalidParams, ServerError, UnsafeNextPage
-from .record_base import Record
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE_URL_LENGTH = 65_536

@@ -14,15 +14,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..engine import Flow, Sleep, validate_params
+from .._engine import Flow, Sleep, validate_params
+from .._record_base import Record
 from ..errors import InvalidParams
 from ..params import to_epoch_seconds
-from ..record_base import Record
-from .db import LocalStore, SyncState
-from .schema import TABLES, Table
+from ._db import LocalStore, SyncState
+from ._schema import TABLES, Table
 
 if TYPE_CHECKING:
-    from ..engine import Engine
+    from .._engine import Engine
 
 DEFAULT_SINCE_SECONDS = 30 * 24 * 3600
 """A first sync of an export starts 30 days back unless told otherwise."""

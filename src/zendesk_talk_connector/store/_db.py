@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from .._record_base import Record
 from ..errors import StoreError
-from ..record_base import Record
-from .functions import register_functions
-from .schema import TABLES, Table
+from ._functions import register_functions
+from ._schema import TABLES, Table
 
 SCHEMA_VERSION = 1
 """Bumped when a stored table changes incompatibly. New record fields are not such a change:

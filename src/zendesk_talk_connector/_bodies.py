@@ -12,21 +12,17 @@ from __future__ import annotations
 
 import gc
 import json
-import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, create_model
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from ._record_base import RawRecord, Record, parse_record
 from .catalog import Operation
 from .errors import ServerError
-from .record_base import Record, set_invalid_values
-
-R = TypeVar("R", bound=Record)
-RawRecord = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -69,39 +65,6 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-def parse_records(record: type[R], raw: list[Any]) -> list[R]:
-    """Typed records from raw dicts, strictly if possible, else record by record leniently."""
-    try:
-        return _list_adapter(record).validate_python(raw)  # type: ignore[no-any-return]
-    except ValidationError:
-        return [parse_record(record, item) for item in raw if isinstance(item, dict)]
-
-
-def parse_record(record: type[R], data: RawRecord) -> R:
-    """One record; values of an unexpected type become ``None`` and go to invalid_values."""
-    try:
-        return record.model_validate(data)
-    except ValidationError as exc:
-        bad = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
-    cleaned: RawRecord = {}
-    invalid: RawRecord = {}
-    for key, value in data.items():
-        if key not in bad:
-            cleaned[key] = value
-            continue
-        nested = _nested_record(record, key)
-        if nested is not None and isinstance(value, list):
-            # A bad value deep inside a nested record stays in that record's invalid_values;
-            # its siblings are kept.
-            cleaned[key] = [parse_record(nested, item) for item in value if isinstance(item, dict)]
-        else:
-            cleaned[key] = None
-            invalid[key] = value
-    parsed = record.model_validate(cleaned)
-    set_invalid_values(parsed, invalid)
-    return parsed
 
 
 def extract_records(operation: Operation, body: Any) -> list[RawRecord]:
@@ -204,24 +167,6 @@ def _envelope_of(operation: Operation) -> type[_Envelope]:
         for i, key in enumerate(_keys(operation))
     }
     return create_model(f"{record.__name__}Page", __base__=_Envelope, **fields)
-
-
-@cache
-def _list_adapter(record: type[Record]) -> TypeAdapter[Any]:
-    return TypeAdapter(list[record])  # type: ignore[valid-type]
-
-
-def _nested_record(record: type[Record], field: str) -> type[Record] | None:
-    """``X`` when the field is declared ``list[X] | None`` with ``X`` a record model."""
-    info = record.model_fields.get(field)
-    if info is None:
-        return None
-    for option in typing.get_args(info.annotation) or (info.annotation,):
-        if typing.get_origin(option) is list:
-            (item,) = typing.get_args(option)
-            if isinstance(item, type) and issubclass(item, Record):
-                return item
-    return None
 
 
 def _str_or_none(value: Any) -> str | None:

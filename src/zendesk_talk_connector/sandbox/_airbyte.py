@@ -46,6 +46,7 @@ from urllib.parse import urlencode, urlsplit
 
 import httpx
 
+from .._retry import NO_RETRIES
 from ..auth_config import ZendeskTalkApiTokenAuthConfig, ZendeskTalkOauth20AuthConfig
 from ..catalog import EXPORT_PAGE_SIZE, SEARCH_ACTION, Operation, Paging, lookup, operations_of
 from ..connector import SyncZendeskTalkConnector
@@ -66,11 +67,10 @@ from ..hosted import (
 )
 from ..records import Record
 from ..results import ZendeskTalkExecuteResult
-from ..retry import NO_RETRIES
-from .app import AIRBYTE_API_PREFIX, HttpError, Response, dumps
+from ._app import AIRBYTE_API_PREFIX, HttpError, Response, dumps
 
 if TYPE_CHECKING:
-    from .app import Headers, Query, SandboxApp
+    from ._app import Headers, Query, SandboxApp
 
 __all__ = ["AIRBYTE_API_PREFIX", "FakeAirbyteAPI", "HostedConnector"]
 CONSENT_PATH = "/api/v1/integrations/oauth/consent"

@@ -14,11 +14,11 @@ from types import TracebackType
 from typing import Any
 
 from ..catalog import API_PREFIX
-from .airbyte import DEFAULT_TOKEN_TTL, FakeAirbyteAPI
-from .app import Response, SandboxApp
-from .data import CALL_COUNT, MAX_CALL_COUNT, SandboxData, generate, stable_token
-from .faults import Faults, RequestLog
-from .oauth import REFRESH_TTL_DEFAULT, TokenStore
+from ._airbyte import DEFAULT_TOKEN_TTL, FakeAirbyteAPI
+from ._app import Response, SandboxApp
+from ._data import CALL_COUNT, MAX_CALL_COUNT, SandboxData, generate, stable_token
+from ._faults import Faults, RequestLog
+from ._oauth import REFRESH_TTL_DEFAULT, TokenStore
 
 _REASONS = {status.value: status.phrase for status in HTTPStatus}
 
@@ -117,7 +117,7 @@ class Sandbox:
     Nothing runs until :meth:`start` (or ``with Sandbox() as sb:``). The API lives under
     ``{base_url}/api/v2/channels/voice``; OAuth token refresh at ``{base_url}/oauth/tokens``.
     A fake of the Airbyte API's hosted-execution endpoints answers under ``{base_url}/api/v1/``
-    (see :mod:`.airbyte`): use ``airbyte_api_url=sb.base_url`` with :attr:`airbyte_client_id`,
+    (see :mod:`._airbyte`): use ``airbyte_api_url=sb.base_url`` with :attr:`airbyte_client_id`,
     :attr:`airbyte_client_secret` and :attr:`workspace_name`.
 
     :param seed: seeds the dataset (same seed and ``now`` -> same data).

@@ -21,8 +21,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError, to_json as fast_json
 
+from .._record_base import Record
 from ..catalog import OPERATIONS, Operation, Paging, Source
-from ..record_base import Record
 
 SYNCED_AT = "_synced_at"
 EXTRA = "_extra"
