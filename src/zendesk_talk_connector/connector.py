@@ -728,6 +728,9 @@ class SyncZendeskTalkConnector(Entities, _ConnectorBase):
         return job.state
 
     def _exchange(self, client: httpx.Client, request: httpx.Request) -> httpx.Response:
+        # A blocked sync read cannot be cancelled as the async twin's is: the connector's own
+        # client cuts each socket operation to what is left of this deadline (._deadline), and
+        # the check between chunks bounds the body read through a client of the user's.
         with attempt_deadline(deadline_of(self._timeout)):
             response = client.send(request, stream=True)
             if read_before(response, self._max_response_bytes):
