@@ -25,6 +25,7 @@ from ._bounded import (
     read_before,
     with_body,
 )
+from ._deadline import TOO_LONG, attempt_deadline, deadline_client, past_deadline
 from ._engine import (
     DEFAULT_MAX_PAGES,
     Engine,
@@ -594,7 +595,7 @@ class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
                     self._exchange(self._client, request), deadline_of(self._timeout)
                 )
             except asyncio.TimeoutError:
-                return httpx.TimeoutException("The request took longer than the timeout.")
+                return httpx.TimeoutException(TOO_LONG)
             except httpx.TransportError as error:
                 return error
             except (httpx.InvalidURL, httpx.RequestError) as error:
@@ -613,7 +614,12 @@ class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
 
 
 class SyncZendeskTalkConnector(Entities, _ConnectorBase):
-    """The sync twin: same methods and results, over ``httpx.Client`` (no event loop)."""
+    """The sync twin: same methods and results, over ``httpx.Client`` (no event loop).
+
+    ``timeout`` bounds each whole attempt, connect to last byte, as in the async twin. With an
+    ``http_client`` of your own (or a proxy named in the environment) only the body is bound
+    that way; the headers then wait up to that client's per-read timeout, since the bound lives
+    in the transport of the client the connector creates itself."""
 
     def __init__(
         self,
@@ -729,19 +735,21 @@ class SyncZendeskTalkConnector(Entities, _ConnectorBase):
         return job.state
 
     def _exchange(self, client: httpx.Client, request: httpx.Request) -> httpx.Response:
-        deadline = deadline_of(self._timeout)
-        ends = None if deadline is None else time.monotonic() + deadline
-        response = client.send(request, stream=True)
-        if read_before(response, self._max_response_bytes):
-            return response
-        try:
-            body = BoundedBody(response, self._max_response_bytes)
-            for chunk in response.iter_raw():
-                body.feed(chunk)
-                if ends is not None and time.monotonic() > ends:
-                    raise httpx.TimeoutException("The request took longer than the timeout.")
-        finally:
-            response.close()
+        # A blocked sync read cannot be cancelled as the async twin's is: the connector's own
+        # client cuts each socket operation to what is left of this deadline (._deadline), and
+        # the check between chunks bounds the body read through a client of the user's.
+        with attempt_deadline(deadline_of(self._timeout)):
+            response = client.send(request, stream=True)
+            if read_before(response, self._max_response_bytes):
+                return response
+            try:
+                body = BoundedBody(response, self._max_response_bytes)
+                for chunk in response.iter_raw():
+                    body.feed(chunk)
+                    if past_deadline():
+                        raise httpx.TimeoutException(TOO_LONG)
+            finally:
+                response.close()
         return with_body(response, body.content())
 
     def check(self) -> CheckResult:
@@ -793,7 +801,7 @@ class SyncZendeskTalkConnector(Entities, _ConnectorBase):
         if client is None:
             with self._client_lock:
                 if self._client is None:
-                    self._client = httpx.Client(timeout=self._timeout, limits=DEFAULT_LIMITS)
+                    self._client = deadline_client(self._timeout, DEFAULT_LIMITS)
                 client = self._client
         return client
 

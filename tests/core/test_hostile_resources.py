@@ -76,8 +76,10 @@ async def test_async_trickle_ends_at_the_timeout(phase):
             assert time.monotonic() - started < 3
 
 
-def test_sync_trickled_body_ends_at_the_timeout():
-    with hostile(lambda seen: Reply(trickle_body=0.05), timeout=0.5, retry=ONE_TRY) as (_, c):
+@pytest.mark.parametrize("phase", ["head", "body"])
+def test_sync_trickle_ends_at_the_timeout(phase):
+    reply = Reply(trickle_head=0.05) if phase == "head" else Reply(trickle_body=0.05)
+    with hostile(lambda seen: reply, timeout=0.5, retry=ONE_TRY) as (_, c):
         started = time.monotonic()
         with pytest.raises(TransportError):
             c.execute("phone_numbers", "list")
