@@ -212,6 +212,30 @@ class Table:
         )
 
     @cached_property
+    def text_columns(self) -> tuple[Column, ...]:
+        """The columns a full-text index covers (``keyword`` searches)."""
+        return tuple(column for column in self.columns if column.kind is Kind.TEXT)
+
+    @property
+    def words_name(self) -> str:
+        """The FTS5 table indexing the words of the text columns."""
+        return f"{self.name}__words"
+
+    def words_statements(self) -> list[str]:
+        """DDL (re)building the FTS5 index of the text columns from the rows as they are.
+
+        External content: the index holds only the words, and reads the rows' text from the
+        table itself. ``_`` belongs to words, as in the ``keyword`` function's ``\\w+``.
+        """
+        columns = ", ".join(column.sql for column in self.text_columns)
+        return [
+            f'DROP TABLE IF EXISTS "{self.words_name}"',
+            f'CREATE VIRTUAL TABLE "{self.words_name}" USING fts5({columns}, '
+            f"content='{self.name}', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")",
+            f'INSERT INTO "{self.words_name}"("{self.words_name}") VALUES (\'rebuild\')',
+        ]
+
+    @cached_property
     def insert_sql(self) -> str:
         names = [column.sql for column in self.columns] + [EXTRA, SYNCED_AT]
         marks = ", ".join("?" * len(names))
