@@ -52,6 +52,11 @@ METHOD = """\
   business), records counted as they stream; peak RSS growth = `ru_maxrss` at the end minus
   `VmRSS` just before the export, per process; the figure is connector growth minus floor
   growth. Both sides must yield exactly `call_count` records (checked).
+* **Local store**: `calls.iter()` + `call_legs.iter()` against `connector.sync()` of both
+  into a new store, on the same sandbox without rate limit, each side in its own process
+  after a one-record warm-up, alternating, median of the repeats. Queries over a store of N
+  calls (the sandbox's calls copied under new ids): 50 indexed `eq` searches (p50), one
+  `avg:duration` by `agent_id`, and the file's size against the same records as compact JSON.
 * **Output compaction**: UTF-8 bytes of the tool output (budget raised so all records are
   shown) vs the raw API body for the same page; every non-null leaf value of the raw records
   is looked up in the tool output by path (timestamps compared as instants).
@@ -123,7 +128,9 @@ def _value(figure: Figure) -> str:
         return f"{figure.value:.2f}" if figure.metric != "size ratio" else f"{figure.value:.0%}"
     if figure.unit in ("chars", "bytes"):
         return f"{figure.value:,.0f}"
-    return f"{figure.value:+.1f} {figure.unit}"
+    if figure.metric.startswith(("adds", "over")):  # a difference: signed
+        return f"{figure.value:+.1f} {figure.unit}"
+    return _fmt(figure.value, figure.unit)
 
 
 def write_report(

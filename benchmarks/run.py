@@ -4,7 +4,7 @@ Starts one sandbox in its own process (so its CPU is not the measured client's),
 measurement in a fresh interpreter (``benchmarks.worker``), and writes ``report.md`` and
 ``report.png`` to ``benchmarks/results/`` (or ``--out``). ``--quick`` uses tiny sizes: it
 checks the code runs and produces every figure; its numbers mean little. ``--only export``
-(repeatable: import, compaction, latency, concurrency, export) runs just those figures,
+(repeatable: import, compaction, latency, concurrency, export, store) runs just those figures,
 for the loop of profiling and fixing one of them. ``--publish`` (what ``make bench`` runs)
 also copies a full run to ``benchmarks/REPORT.md`` and ``REPORT.png``.
 """
@@ -31,6 +31,11 @@ CONCURRENCY_TARGET = 0.85
 EXPORT_WALL_TARGET = 1.3
 EXPORT_RSS_TARGET_MB = 30.0
 COMPACTION_TARGET = 0.50
+STORE_SYNC_WALL_TARGET = 1.5
+STORE_SYNC_RSS_TARGET_MB = 50.0
+STORE_SEARCH_TARGET_MS = 10.0
+STORE_AGGREGATE_TARGET_S = 1.0
+STORE_SIZE_TARGET = 1.0
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class Sizes:
     export_calls: int
     export_repeats: int
     phone_numbers: int
+    store_repeats: int
+    stored_calls: int
     quick: bool = False
 
 
@@ -61,6 +68,8 @@ FULL = Sizes(
     export_calls=100_000,
     export_repeats=5,
     phone_numbers=100,
+    store_repeats=3,
+    stored_calls=1_000_000,
 )
 QUICK = Sizes(
     import_runs=2,
@@ -74,6 +83,8 @@ QUICK = Sizes(
     export_calls=3_000,
     export_repeats=1,
     phone_numbers=100,
+    store_repeats=1,
+    stored_calls=20_000,
     quick=True,
 )
 
@@ -414,6 +425,124 @@ def compaction_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
     ]
 
 
+def store_figures(sb: dict[str, Any], sizes: Sizes) -> list[Figure]:
+    """The local store (issue 16): sync against the export loop, then queries over a store
+    of ``stored_calls`` calls."""
+    runs: dict[str, list[dict[str, Any]]] = {"iter": [], "sync": []}
+    for i in range(sizes.store_repeats):
+        for side in ("iter", "sync") if i % 2 == 0 else ("sync", "iter"):
+            runs[side].append(run_worker("store_export", {**sb, "side": side}))
+    counts = {r["records"] for side in runs.values() for r in side}
+    if len(counts) != 1:
+        raise RuntimeError(f"store sync and iter saw different record counts: {sorted(counts)}")
+    records = counts.pop()
+    iter_wall = median([r["wall_s"] for r in runs["iter"]])
+    sync_wall = median([r["wall_s"] for r in runs["sync"]])
+    iter_growth = median([r["growth_mb"] for r in runs["iter"]])
+    sync_growth = median([r["growth_mb"] for r in runs["sync"]])
+    ratio = sync_wall / iter_wall
+    log(f"store sync: iter {iter_wall:.2f}s, sync {sync_wall:.2f}s, growth {sync_growth:.0f} MB")
+    exports = f"{sizes.export_calls:,} calls + legs ({records:,} records)"
+    repeats = f"median of {sizes.store_repeats}, each side in its own process"
+    log(f"store queries: building a store of {sizes.stored_calls:,} calls")
+    q = run_worker("store_queries", {"stored": sizes.stored_calls}, timeout=3600)
+    stored = f"{sizes.stored_calls:,} stored calls"
+    offline = "`connector.execute(...)` answered from the store (no network)"
+    size_ratio = q["file_bytes"] / q["raw_bytes"]
+    return [
+        Figure(
+            section="local store",
+            name=f"store sync {exports}: wall",
+            floor_label="`calls.iter()` + `call_legs.iter()` (same sandbox, no rate limit)",
+            subject_label="`connector.sync(['calls', 'call_legs'])` into a new store",
+            unit="s",
+            floor=iter_wall,
+            subject=sync_wall,
+            metric="wall ratio",
+            value=ratio,
+            target=f"<= {STORE_SYNC_WALL_TARGET:g}",
+            ok=ratio <= STORE_SYNC_WALL_TARGET,
+            score=ratio / STORE_SYNC_WALL_TARGET,
+            note=f"{records / sync_wall:,.0f} vs {records / iter_wall:,.0f} records/s; {repeats}",
+            detail={"runs": runs},
+        ),
+        Figure(
+            section="local store",
+            name=f"store sync {exports}: peak RSS growth",
+            floor_label="iter: ru_maxrss - RSS before",
+            subject_label="sync: ru_maxrss - RSS before",
+            unit="MB",
+            floor=iter_growth,
+            subject=sync_growth,
+            metric="growth (MB)",
+            value=sync_growth,
+            target=f"<= {STORE_SYNC_RSS_TARGET_MB:g} MB",
+            ok=sync_growth <= STORE_SYNC_RSS_TARGET_MB,
+            score=sync_growth / STORE_SYNC_RSS_TARGET_MB,
+            note=repeats,
+        ),
+        Figure(
+            section="local store",
+            name=f"store search, indexed eq + limit 20, {stored}: p50",
+            floor_label="-",
+            subject_label=f"`context_store_search` {{eq: agent_id}}, {offline}",
+            unit="ms",
+            floor=None,
+            subject=q["search_p50_ms"],
+            metric="p50 (ms)",
+            value=q["search_p50_ms"],
+            target=f"<= {STORE_SEARCH_TARGET_MS:g} ms",
+            ok=q["search_p50_ms"] <= STORE_SEARCH_TARGET_MS,
+            score=q["search_p50_ms"] / STORE_SEARCH_TARGET_MS,
+            note="50 searches",
+        ),
+        Figure(
+            section="local store",
+            name=f"store aggregate avg:duration by agent_id, {stored}",
+            floor_label="-",
+            subject_label=f"`context_store_aggregate`, {offline}",
+            unit="s",
+            floor=None,
+            subject=q["aggregate_s"],
+            metric="time (s)",
+            value=q["aggregate_s"],
+            target=f"<= {STORE_AGGREGATE_TARGET_S:g} s",
+            ok=q["aggregate_s"] <= STORE_AGGREGATE_TARGET_S,
+            score=q["aggregate_s"] / STORE_AGGREGATE_TARGET_S,
+            note=f"{q['groups']} groups, agent names joined after grouping",
+        ),
+        Figure(
+            section="local store",
+            name=f"store file size, {stored}",
+            floor_label="the same records as compact JSON",
+            subject_label="the SQLite file (tables and indexes)",
+            unit="bytes",
+            floor=q["raw_bytes"],
+            subject=q["file_bytes"],
+            metric="size ratio",
+            value=size_ratio,
+            target=f"<= {STORE_SIZE_TARGET:.0%}",
+            ok=size_ratio <= STORE_SIZE_TARGET,
+            score=size_ratio / STORE_SIZE_TARGET,
+        ),
+        Figure(
+            section="local store",
+            name="store sync at the export rate limit (10/min): 429 answers",
+            floor_label="-",
+            subject_label="`connector.sync()` against a sandbox limiting exports",
+            unit="answers",
+            floor=None,
+            subject=None,
+            metric="-",
+            value=None,
+            target="0",
+            ok=None,
+            note="not run here (a minute per ten pages): `python -m benchmarks.store --calls 0 "
+            "--stored 0 --rate-limited 20000`",
+        ),
+    ]
+
+
 # -- profiles ---------------------------------------------------------------------------------
 
 
@@ -464,6 +593,7 @@ _RUNTIME_GROUPS: tuple[tuple[str, Callable[[dict[str, Any], Sizes], list[Figure]
     ("latency", latency_figures),
     ("concurrency", concurrency_figures),
     ("export", export_figures),
+    ("store", store_figures),
 )
 """The figures measured against the sandbox process, in report order."""
 GROUPS = ("import", *(name for name, _ in _RUNTIME_GROUPS))

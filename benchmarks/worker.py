@@ -14,9 +14,11 @@ import gc
 import json
 import resource
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Generator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -504,12 +506,33 @@ def profile(opts: Options) -> dict[str, Any]:
     return {"out": opts["out"]}
 
 
+# -- local store ------------------------------------------------------------------------------
+
+
+def store_export(opts: Options) -> dict[str, Any]:
+    """One side of the store's sync figure (``benchmarks.store.export_side``)."""
+    from . import store
+
+    with tempfile.TemporaryDirectory() as directory:
+        return store.export_side(opts, opts["side"], Path(directory))
+
+
+def store_queries(opts: Options) -> dict[str, Any]:
+    """Search, aggregate and file size over ``opts['stored']`` stored calls."""
+    from . import store
+
+    with tempfile.TemporaryDirectory() as directory:
+        return store.stored_calls(opts["stored"], Path(directory))
+
+
 KINDS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "profile": profile,
     "latency": latency,
     "concurrency": concurrency,
     "export": export,
     "compaction": compaction,
+    "store_export": store_export,
+    "store_queries": store_queries,
 }
 
 

@@ -29,6 +29,11 @@ FIGURES = (
     "export 3,000 calls (async): peak RSS growth",
     "export 3,000 calls (sync): wall",
     "export 3,000 calls (sync): peak RSS growth",
+    "store sync 3,000 calls + legs (10,236 records): wall",
+    "store sync 3,000 calls + legs (10,236 records): peak RSS growth",
+    "store search, indexed eq + limit 20, 20,000 stored calls: p50",
+    "store aggregate avg:duration by agent_id, 20,000 stored calls",
+    "store file size, 20,000 stored calls",
 )
 
 

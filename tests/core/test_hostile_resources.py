@@ -86,7 +86,6 @@ def test_sync_trickle_ends_at_the_timeout(phase):
         assert time.monotonic() - started < 3
 
 
-
 def test_a_proxy_named_in_the_environment_still_carries_the_sync_calls(monkeypatch):
     """The whole-attempt transport is the connector's own; an environment proxy keeps httpx's,
     so the request must reach the proxy (the API host here does not even resolve)."""
@@ -97,6 +96,7 @@ def test_a_proxy_named_in_the_environment_still_carries_the_sync_calls(monkeypat
         with SyncZendeskTalkConnector(AUTH, base_url="http://talk.invalid") as c:
             assert [r.id for r in c.execute("phone_numbers", "list").data] == [1]
         assert proxy.requests[0].path == "/api/v2/channels/voice/phone_numbers"
+
 
 # -- one sync client, closed for good ---------------------------------------------------------
 

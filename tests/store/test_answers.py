@@ -15,8 +15,12 @@ from zendesk_talk_connector.errors import (
     LocalStoreRequired,
     StoreError,
 )
+from zendesk_talk_connector.records import parse_records
 from zendesk_talk_connector.sandbox import Sandbox
+from zendesk_talk_connector.store import LocalStore
+from zendesk_talk_connector.store._schema import TABLES
 
+from ..conftest import NOW
 from .conftest import local
 
 
@@ -208,3 +212,47 @@ def test_a_store_offers_search_and_aggregate_of_stored_entities(synced: Any) -> 
     assert ("calls", "context_store_aggregate") in offered
     assert ("phone_numbers", "context_store_search") in offered
     assert ("ivr_menus", "context_store_search") not in offered  # not stored
+
+
+def test_keyword_answers_the_same_with_the_word_index_and_without(
+    synced: Any, sandbox: Sandbox
+) -> None:
+    assert synced.store.has_word_index  # this SQLite build has FTS5
+    queries = {
+        ("phone_numbers", "name"): [
+            next(n["name"] for n in sandbox.data.phone_numbers if n.get("name")).upper(),
+            "no-such-word",
+        ],
+        ("calls", "completion_status"): ["abandoned_in_queue", "completed", "abandoned in queue"],
+        ("call_legs", "type"): ["agent", "customer"],
+        ("calls", "quality_issues"): ["none"],  # a list field: the function alone, both ways
+    }
+    with LocalStore(synced.store.path, word_index=False) as scanning_store:
+        scanning = local(sandbox, scanning_store)
+        assert not scanning_store.has_word_index
+        for (entity, name), texts in queries.items():
+            for text in [*texts, "", "?!"]:
+                query = {"filter": {"keyword": {name: text}}}
+                indexed = search(synced, entity, query=query, limit=10_000, fields=["id"])
+                scanned = search(scanning, entity, query=query, limit=10_000, fields=["id"])
+                assert [r.id for r in indexed.data] == [r.id for r in scanned.data], (name, text)
+                assert indexed.meta.total == scanned.meta.total
+                if text in ("abandoned_in_queue", "agent", "none"):
+                    assert indexed.meta.total > 0
+    tables = {row[0] for row in synced.store.query("SELECT name FROM sqlite_master")}
+    assert {"phone_numbers__words", "calls__words", "call_legs__words"} <= tables
+
+
+def test_the_word_index_follows_what_is_written_after_it(
+    sandbox: Sandbox, store_path: Path
+) -> None:
+    table = TABLES["phone_numbers"]
+    word = {"filter": {"keyword": {"name": "Zanzibar"}}}
+    with local(sandbox, store_path) as connector:
+        connector.sync(["phone_numbers"])
+        assert search(connector, "phone_numbers", query=word).meta.total == 0  # index built
+        renamed = {**sandbox.data.phone_numbers[0], "name": "Zanzibar hotline"}
+        with connector.store.transaction() as writer:  # as a later sync writes
+            writer.put(table, parse_records(table.operation.record, [renamed]), NOW)
+        found = search(connector, "phone_numbers", query=word)
+    assert [r.id for r in found.data] == [renamed["id"]]

@@ -78,6 +78,16 @@ def test_columns_follow_the_record_models() -> None:
     assert {"agent_id", "created_at", "completion_status"} <= indexed
 
 
+def test_a_measure_grouped_by_agent_reads_only_an_index(store_path: Path) -> None:
+    LocalStore(store_path).state("calls")  # creates the file
+    with sqlite3.connect(store_path) as connection:
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT agent_id, avg(duration), sum(talk_time) FROM calls "
+            "GROUP BY agent_id"
+        ).fetchall()
+    assert "COVERING INDEX calls__agent_id" in str(plan)
+
+
 NAMES = st.one_of(
     st.sampled_from(["id", "duration", "created_at", "quality_issues", "agent_id"]),
     st.text(max_size=30),

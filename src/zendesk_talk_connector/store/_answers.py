@@ -127,7 +127,7 @@ def search(
 ) -> ZendeskTalkExecuteResult[Record]:
     """The records matching the query, in its order, ``limit`` at a time."""
     table, state = _synced(store, operation)
-    builder = QueryBuilder(table)
+    builder = QueryBuilder(table, word_index=store.has_word_index)
     where = builder.where(params.query.filter)
     order = builder.order_by(params.query.sort)
     for path in params.fields or ():
@@ -146,6 +146,8 @@ def search(
         offset = state_in_cursor["o"]
     sql = f'SELECT {table.select_list} FROM "{table.name}" WHERE {where.sql} ORDER BY {order}'
     with _sql_errors(table):
+        if builder.uses_words:
+            store.fresh_words(table)
         rows = store.query(f"{sql} LIMIT ? OFFSET ?", [*where.values, params.limit + 1, offset])
         (total,) = store.query(
             f'SELECT count(*) FROM "{table.name}" WHERE {where.sql}', where.values
@@ -188,7 +190,7 @@ def aggregate(
 ) -> ZendeskTalkExecuteResult[Record]:
     """One row per group: the group keys, then the metrics, with names for known ids."""
     table, state = _synced(store, operation)
-    builder = QueryBuilder(table)
+    builder = QueryBuilder(table, word_index=store.has_word_index)
     where = builder.where(params.filter)
     groups = [_group_expression(table, key, params.timezone) for key in params.group_by]
     metrics = [_metric_expression(table, metric) for metric in params.metrics]
@@ -202,6 +204,8 @@ def aggregate(
     select = f"{select}, count(*) OVER () AS total"
     base = f'SELECT {select} FROM "{table.name}" WHERE {where.sql}{group_sql}'
     with _sql_errors(table):
+        if builder.uses_words:
+            store.fresh_words(table)
         rows = store.query(
             f"{base} ORDER BY {order} LIMIT ?", [*select_values, *where.values, params.limit]
         )

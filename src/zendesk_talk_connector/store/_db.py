@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +53,25 @@ def _connect(path: str) -> sqlite3.Connection:
     return connection
 
 
+_Read = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+"""Runs one read statement: on the reader connection, or the writer's inside a transaction."""
+
+
+def _words_key(table: Table) -> str:
+    return f"words:{table.name}"
+
+
+def _words_mark(table: Table) -> str:
+    """What a fresh word index was built over: the text columns (new fields add some)."""
+    return ",".join(column.name for column in table.text_columns)
+
+
+def _has_fts5(connection: sqlite3.Connection) -> bool:
+    """Whether this SQLite build has FTS5 (it is optional)."""
+    (used,) = connection.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchone()
+    return bool(used)
+
+
 def _unusable(path: str, error: Exception) -> StoreError:
     return StoreError(
         f"The store {path!r} cannot be opened: {error}.",
@@ -68,8 +87,13 @@ class LocalStore:
     can be shared by several connectors of the same account.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, word_index: bool = True) -> None:
+        """``word_index=False``: ``keyword`` filters scan the rows they are asked about
+        instead of using an FTS5 index (which a sync leaves to be rebuilt on the next
+        ``keyword`` search). Without FTS5 in the SQLite build, they always scan."""
         self.path = os.fspath(path)
+        self._word_index = word_index
+        self._fts5 = False
         self._write_lock = threading.RLock()
         self._read_lock = threading.Lock()
         self._connections: tuple[sqlite3.Connection, sqlite3.Connection] | None = None
@@ -89,6 +113,7 @@ class LocalStore:
                 except sqlite3.Error as error:
                     raise _unusable(self.path, error) from None
                 register_functions(reader)
+                self._fts5 = _has_fts5(writer)
                 self._connections = (writer, reader)
             return self._connections
 
@@ -182,6 +207,32 @@ class LocalStore:
         with self._read_lock:
             return reader.execute(sql, values).fetchall()
 
+    @property
+    def has_word_index(self) -> bool:
+        """Whether ``keyword`` filters use an FTS5 index (see ``word_index``)."""
+        self._open()
+        return self._word_index and self._fts5
+
+    def fresh_words(self, table: Table) -> None:
+        """Build the table's word index if it is missing or stale: every write to the table
+        drops its mark. Checked on the reader first, so a fresh index takes no write lock."""
+        if self._built_words(table, self.query) == _words_mark(table):
+            return
+        writer, _ = self._open()
+        with self.transaction() as transaction:
+
+            def read(sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+                return writer.execute(sql, values).fetchall()
+
+            if self._built_words(table, read) != _words_mark(table):  # else rebuilt meanwhile
+                transaction.rebuild_words(table)
+
+    @staticmethod
+    def _built_words(table: Table, read: _Read) -> str | None:
+        """The mark of the word index as built (None: never built, or stale)."""
+        rows = read(f"SELECT value FROM {_META} WHERE key = ?", (_words_key(table),))
+        return str(rows[0][0]) if rows else None
+
     def state(self, entity: str) -> SyncState | None:
         rows = self.query(
             f"SELECT entity, synced_at, cursor, window_start, window_end FROM {_STATE} "
@@ -220,6 +271,7 @@ class StoreWriter:
     def put_rows(self, table: Table, rows: list[tuple[Any, ...]]) -> int:
         """Insert rows already in the table's shape (:meth:`Table.rows`)."""
         self._connection.executemany(table.insert_sql, rows)
+        self._words_stale(table)
         return len(rows)
 
     def drop_indexes(self, table: Table) -> None:
@@ -230,8 +282,19 @@ class StoreWriter:
         for statement in table.index_statements():
             self._connection.execute(statement)
 
+    def rebuild_words(self, table: Table) -> None:
+        for statement in table.words_statements():
+            self._connection.execute(statement)
+        self._connection.execute(
+            f"INSERT OR REPLACE INTO {_META} VALUES (?, ?)", (_words_key(table), _words_mark(table))
+        )
+
+    def _words_stale(self, table: Table) -> None:
+        self._connection.execute(f"DELETE FROM {_META} WHERE key = ?", (_words_key(table),))
+
     def clear(self, table: Table) -> None:
         self._connection.execute(f'DELETE FROM "{table.name}"')
+        self._words_stale(table)
 
     def set_state(self, state: SyncState) -> None:
         self._connection.execute(

@@ -1,8 +1,10 @@
 """SQL functions the store's queries call: text matching and time buckets in a time zone.
 
 They are Python functions registered on the reader connection, so every SQLite build has
-them (FTS5 is optional in SQLite builds, and an FTS index would double the write cost of a
-sync for the rare keyword search). Every argument reaches them as a bound value.
+them. Where SQLite has FTS5, a ``keyword`` filter on a text field first narrows the rows
+through a word index built on the first such search (not by the sync, which it would slow
+for a rare question); the function still decides on the rows it lets through. Every
+argument reaches them as a bound value.
 """
 
 from __future__ import annotations

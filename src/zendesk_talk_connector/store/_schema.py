@@ -28,6 +28,12 @@ SYNCED_AT = "_synced_at"
 EXTRA = "_extra"
 _INDEXED_NAMES = ("status", "state", "direction", "type", "line_type", "call_channel")
 """Low-cardinality text fields agents filter and group by (besides ids and times)."""
+COVERED_GROUPS = ("agent_id", "phone_number_id")
+"""The ids agents group by most (those the store can name): their indexes also carry the
+measures, so an aggregate of a measure by one of them reads only the index."""
+COVERED_MEASURES = ("duration", "talk_time", "hold_time", "wait_time")
+"""The numbers agents average and sum most. ``avg:duration`` by ``agent_id`` over a million
+calls: 0.16 s from the covering index against 2.7 s looking each row up from the narrow one."""
 
 
 class Kind(str, Enum):
@@ -173,9 +179,16 @@ class Table:
     def index_statements(self) -> list[str]:
         return [
             f'CREATE INDEX IF NOT EXISTS "{self.name}__{column.name}" '
-            f'ON "{self.name}" ({column.sql})'
+            f'ON "{self.name}" ({", ".join(c.sql for c in self.index_columns(column))})'
             for column in self.indexed
         ]
+
+    def index_columns(self, column: Column) -> tuple[Column, ...]:
+        """The columns of ``column``'s index: itself, then the measures if it is a group."""
+        if column.name not in COVERED_GROUPS:
+            return (column,)
+        measures = (self.by_name[name] for name in COVERED_MEASURES if name in self.by_name)
+        return (column, *measures)
 
     def drop_index_statements(self) -> list[str]:
         return [f'DROP INDEX IF EXISTS "{self.name}__{column.name}"' for column in self.indexed]
@@ -199,6 +212,30 @@ class Table:
         )
 
     @cached_property
+    def text_columns(self) -> tuple[Column, ...]:
+        """The columns a full-text index covers (``keyword`` searches)."""
+        return tuple(column for column in self.columns if column.kind is Kind.TEXT)
+
+    @property
+    def words_name(self) -> str:
+        """The FTS5 table indexing the words of the text columns."""
+        return f"{self.name}__words"
+
+    def words_statements(self) -> list[str]:
+        """DDL (re)building the FTS5 index of the text columns from the rows as they are.
+
+        External content: the index holds only the words, and reads the rows' text from the
+        table itself. ``_`` belongs to words, as in the ``keyword`` function's ``\\w+``.
+        """
+        columns = ", ".join(column.sql for column in self.text_columns)
+        return [
+            f'DROP TABLE IF EXISTS "{self.words_name}"',
+            f'CREATE VIRTUAL TABLE "{self.words_name}" USING fts5({columns}, '
+            f"content='{self.name}', tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")",
+            f'INSERT INTO "{self.words_name}"("{self.words_name}") VALUES (\'rebuild\')',
+        ]
+
+    @cached_property
     def insert_sql(self) -> str:
         names = [column.sql for column in self.columns] + [EXTRA, SYNCED_AT]
         marks = ", ".join("?" * len(names))
@@ -209,24 +246,37 @@ class Table:
         return ", ".join([*(f'"{self.name}".{c.sql}' for c in self.columns), EXTRA, SYNCED_AT])
 
     @cached_property
-    def _getter(self) -> attrgetter[Any]:
+    def _field_values(self) -> attrgetter[Any]:
         return attrgetter(*(column.name for column in self.columns))
 
     @cached_property
     def _json_positions(self) -> tuple[int, ...]:
         return tuple(i for i, column in enumerate(self.columns) if column.kind is Kind.JSON)
 
+    @cached_property
+    def _bool_positions(self) -> tuple[int, ...]:
+        return tuple(i for i, column in enumerate(self.columns) if column.kind is Kind.BOOL)
+
     def rows(self, records: list[Record], synced_at: int) -> list[tuple[Any, ...]]:
-        """The rows of records (those without a key are skipped: they cannot be replaced)."""
-        getter, positions, key = self._getter, self._json_positions, self.key_index
+        """The rows of records (those without a key are skipped: they cannot be replaced).
+
+        Booleans become 0/1 here: ``sqlite3`` binds an ``int`` directly but looks a ``bool``
+        up among its adapters first, which cost a tenth of a sync's inserts.
+        """
+        values_of, key = self._field_values, self.key_index
+        json_positions, bool_positions = self._json_positions, self._bool_positions
+        one_column = len(self.columns) == 1
         rows = []
         for record in records:
-            values = list(getter(record)) if len(self.columns) > 1 else [getter(record)]
+            values = [values_of(record)] if one_column else list(values_of(record))
             if key is not None and values[key] is None:
                 continue
-            for position in positions:
+            for position in json_positions:
                 if values[position] is not None:
                     values[position] = to_json(values[position])
+            for position in bool_positions:
+                if values[position] is not None:
+                    values[position] = int(values[position])
             extra = record.model_extra
             values.append(to_json(extra) if extra else None)
             values.append(synced_at)
