@@ -15,7 +15,7 @@ from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -89,9 +89,16 @@ class Send:
     json: Any = None
 
     def build(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
-        """The request, built by ``client`` (its default headers under ours)."""
+        """The request, built by ``client`` (its default headers under ours).
+
+        A query (all strings) goes into a URL without one as text, encoded as httpx encodes
+        it: given as ``params``, httpx would parse the whole URL a second time to merge it.
+        """
+        url, params = self.url, self.params
+        if params and "?" not in url:
+            url, params = f"{url}?{urlencode(params)}", None
         return client.build_request(
-            self.method, self.url, params=self.params, headers=self.headers, json=self.json
+            self.method, url, params=params, headers=self.headers, json=self.json
         )
 
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 RawRecord = dict[str, Any]
+_INVALID_VALUES = "invalid_values"
 
 ACCOUNT_CURRENCY = "account currency"
 """The unit of charges: the API sends amounts without a currency; they are in the currency the
@@ -43,12 +44,10 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
-    _invalid_values: dict[str, Any] | None = PrivateAttr(default=None)
-
     @property
     def invalid_values(self) -> dict[str, Any]:
         """Raw values the API sent that did not match the documented type (field -> value)."""
-        return dict(self._invalid_values or {})
+        return dict((self.__pydantic_private__ or {}).get(_INVALID_VALUES, {}))
 
 
 @cache
@@ -106,7 +105,11 @@ def parse_record(record: type[R], data: RawRecord) -> R:
             invalid[key] = value
     parsed = record.model_validate(cleaned)
     if invalid:
-        parsed._invalid_values = invalid
+        # In the instance's private-values slot, not a declared ``PrivateAttr``: a declared one
+        # makes pydantic run a Python hook for every record built (most of what a list call
+        # adds to the HTTP request), while odd values are rare. pydantic copies, compares and
+        # pickles the slot with the record.
+        object.__setattr__(parsed, "__pydantic_private__", {_INVALID_VALUES: invalid})
     return parsed
 
 

@@ -227,3 +227,12 @@ def test_parsing_leaves_the_garbage_collector_as_it_found_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_invalid_values_travel_with_copies_and_pickles_of_the_record():
+    record = parse_record(Call, {"id": 1, "duration": "long"})
+    assert record.duration is None
+    assert record.invalid_values == {"duration": "long"}
+    assert record.model_copy(update={"id": 2}).invalid_values == {"duration": "long"}
+    assert pickle.loads(pickle.dumps(record)).invalid_values == {"duration": "long"}
+    assert parse_record(Call, {"id": 1}).invalid_values == {}
