@@ -1,4 +1,4 @@
-"""One deadline for a whole sync attempt: connect, send, headers and body.
+"""One deadline for a whole attempt: connect, send, headers and body (:func:`deadline_of`).
 
 The async twin cancels the attempt at its deadline (``asyncio.wait_for``); a blocked sync read
 cannot be cancelled, and httpx's timeouts bound each read alone, so a server trickling its
@@ -20,6 +20,12 @@ import httpx
 
 _ATTEMPT_ENDS: ContextVar[float | None] = ContextVar("zendesk_talk_attempt_ends", default=None)
 TOO_LONG = "The request took longer than the timeout."
+
+
+def deadline_of(timeout: httpx.Timeout) -> float | None:
+    """Seconds one attempt may take in all, connect to last byte: the longest of the phases'."""
+    phases = [t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t]
+    return max(phases) if phases else None
 
 
 @contextmanager

@@ -25,7 +25,7 @@ from ._bounded import (
     read_before,
     with_body,
 )
-from ._deadline import TOO_LONG, attempt_deadline, deadline_client, past_deadline
+from ._deadline import TOO_LONG, attempt_deadline, deadline_client, deadline_of, past_deadline
 from ._engine import (
     DEFAULT_MAX_PAGES,
     Engine,
@@ -80,12 +80,6 @@ async def _asyncio_sleep(seconds: float) -> None:
     import asyncio  # here, not at the top: the sync twin never needs an event loop
 
     await asyncio.sleep(seconds)
-
-
-def deadline_of(timeout: httpx.Timeout) -> float | None:
-    """Seconds one attempt may take in all, connect to last byte: the longest of the phases'."""
-    phases = [t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t]
-    return max(phases) if phases else None
 
 
 def _build(step: Send, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:

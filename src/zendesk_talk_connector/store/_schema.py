@@ -32,8 +32,8 @@ COVERED_GROUPS = ("agent_id", "phone_number_id")
 """The ids agents group by most (those the store can name): their indexes also carry the
 measures, so an aggregate of a measure by one of them reads only the index."""
 COVERED_MEASURES = ("duration", "talk_time", "hold_time", "wait_time")
-"""The numbers agents average and sum most. ``avg:duration`` by ``agent_id`` over a million
-calls: 0.16 s from the covering index against 2.7 s looking each row up from the narrow one."""
+"""The numbers agents average and sum most: with them in the group's index, an aggregate
+reads no table row (the figures are in benchmarks/REPORT.md)."""
 
 
 class Kind(str, Enum):
@@ -261,7 +261,7 @@ class Table:
         """The rows of records (those without a key are skipped: they cannot be replaced).
 
         Booleans become 0/1 here: ``sqlite3`` binds an ``int`` directly but looks a ``bool``
-        up among its adapters first, which cost a tenth of a sync's inserts.
+        up among its adapters first, on every value of every row.
         """
         values_of, key = self._field_values, self.key_index
         json_positions, bool_positions = self._json_positions, self._bool_positions
