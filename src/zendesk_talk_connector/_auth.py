@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 from pydantic import SecretStr
 
+from ._answer import Answer
 from .auth_config import ZendeskTalkApiTokenAuthConfig, ZendeskTalkOauth20AuthConfig
 from .errors import AuthenticationError, ConfigurationError
 
@@ -139,7 +139,7 @@ class OAuthCredentials(Credentials):
             body["client_secret"] = config.client_secret.get_secret_value()
         return body
 
-    def apply_refresh(self, response: httpx.Response, now: float) -> None:
+    def apply_refresh(self, response: Answer, now: float) -> None:
         """Take the new tokens from the token endpoint's answer (or raise).
 
         Any answer but a JSON object with a usable ``access_token`` is an
@@ -197,7 +197,7 @@ class OAuthCredentials(Credentials):
             self._on_token_refresh(self._config)
 
 
-def _json_object(response: httpx.Response) -> dict[str, Any]:
+def _json_object(response: Answer) -> dict[str, Any]:
     """The body as a JSON object; an empty one for anything else (HTML, arrays, too deep)."""
     try:
         body = response.json()

@@ -109,20 +109,3 @@ def read_before(response: httpx.Response, limit: int) -> bool:
     if len(response.content) > limit:
         raise _too_large(response.request.url, limit)
     return True
-
-
-def with_body(response: httpx.Response, content: bytes) -> httpx.Response:
-    """The response, its body now the decoded ``content`` (no ``Content-Encoding`` left)."""
-    headers = [
-        (name, value)
-        for name, value in response.headers.multi_items()
-        if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
-    ]
-    return httpx.Response(
-        response.status_code,
-        headers=headers,
-        content=content,
-        request=response.request,
-        extensions=response.extensions,
-        history=response.history,
-    )

@@ -1,6 +1,6 @@
 """One deadline for a whole attempt: connect, send, headers and body (:func:`deadline_of`).
 
-The async twin cancels the attempt at its deadline (``asyncio.wait_for``); a blocked sync read
+The async twin cancels the attempt at its deadline (:func:`run_within`); a blocked sync read
 cannot be cancelled, and httpx's timeouts bound each read alone, so a server trickling its
 headers a byte at a time never trips them. So the sync connector's own client has a transport
 (:mod:`._deadline_transport`) whose every socket operation gets at most the time left before
@@ -11,12 +11,16 @@ its own.
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeVar
 
 import httpx
+
+T = TypeVar("T")
 
 _ATTEMPT_ENDS: ContextVar[float | None] = ContextVar("zendesk_talk_attempt_ends", default=None)
 TOO_LONG = "The request took longer than the timeout."
@@ -26,6 +30,27 @@ def deadline_of(timeout: httpx.Timeout) -> float | None:
     """Seconds one attempt may take in all, connect to last byte: the longest of the phases'."""
     phases = [t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t]
     return max(phases) if phases else None
+
+
+if sys.version_info >= (3, 11):
+
+    async def run_within(seconds: float | None, attempt: Awaitable[T]) -> T:
+        """Await ``attempt``, cancelled after ``seconds`` (``asyncio.TimeoutError``).
+
+        ``asyncio.timeout`` cancels in place; ``wait_for`` (3.10) wraps each attempt in a task
+        of its own, which costs event-loop turns on every call."""
+        import asyncio
+
+        async with asyncio.timeout(seconds):
+            return await attempt
+
+else:
+
+    async def run_within(seconds: float | None, attempt: Awaitable[T]) -> T:
+        """Await ``attempt``, cancelled after ``seconds`` (``asyncio.TimeoutError``)."""
+        import asyncio
+
+        return await asyncio.wait_for(attempt, seconds)
 
 
 @contextmanager

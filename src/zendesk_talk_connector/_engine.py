@@ -20,6 +20,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from ._answer import Answer
 from ._auth import Credentials, OAuthCredentials
 from ._bodies import Page, parse_page
 from ._paging import IncrementalPager, OffsetPager, SinglePage, query_params
@@ -73,7 +74,8 @@ DEFAULT_MAX_PAGES = 10_000
 
 @dataclass(frozen=True)
 class Send:
-    """Send this request; the driver answers with the response or an ``httpx.TransportError``.
+    """Send this request; the driver answers with an :class:`~._answer.Answer` (the response,
+    its body read) or an ``httpx.TransportError``.
 
     A description, not an ``httpx.Request``: the driver builds the request with its own client
     (:meth:`build`), so it goes out as it would with ``client.get``: with the client's default
@@ -224,7 +226,7 @@ def validate_params(
     return validated
 
 
-def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
+def _error_body(response: Answer) -> tuple[str | None, str | None, Any]:
     try:
         body = response.json()
     except RecursionError:
@@ -252,12 +254,12 @@ def _error_body(response: httpx.Response) -> tuple[str | None, str | None, Any]:
 
 
 def error_from_response(
-    response: httpx.Response, operation: Operation | None, retry_after: float | None
+    response: Answer, operation: Operation | None, retry_after: float | None
 ) -> ZendeskTalkError:
     """Map an error response to the hierarchy, with a hint a model can act on."""
     status = response.status_code
     code, description, details = _error_body(response)
-    what = f"{operation.entity}/{operation.action}" if operation else response.request.url.path
+    what = f"{operation.entity}/{operation.action}" if operation else response.url.path
     summary = f"{what} failed with HTTP {status}"
     if code or description:
         summary += ": " + " - ".join(part for part in (code, description) if part)
@@ -363,7 +365,7 @@ class Engine:
         authorize: bool = True,
         idempotent: bool | None = None,
         headers: Mapping[str, str] | None = None,
-    ) -> Flow[httpx.Response]:
+    ) -> Flow[Answer]:
         """One exchange with retries (429/5xx/network, ``Retry-After``) and token refresh.
 
         ``authorize=False`` sends no credentials and never yields :class:`Refresh` (for token
@@ -381,7 +383,7 @@ class Engine:
                 sent_headers["Authorization"] = authorization
             attempts += 1
             outcome = yield Send(method, url, sent_headers, params=query, json=json)
-            if isinstance(outcome, httpx.Response):
+            if isinstance(outcome, Answer):
                 status = outcome.status_code
                 if status < 300:  # a redirect is not data, whatever its body
                     return outcome
@@ -393,7 +395,7 @@ class Engine:
                 retry_after = parse_retry_after(outcome.headers.get("Retry-After"), self.clock())
             else:
                 status, retry_after = None, None
-            error = None if isinstance(outcome, httpx.Response) else outcome
+            error = None if isinstance(outcome, Answer) else outcome
             delay = self.retry.delay_before_retry(
                 attempt=attempts,
                 method=retry_method,
@@ -404,7 +406,7 @@ class Engine:
             )
             reason = retry_reason(status, error)
             if delay is None:
-                if isinstance(outcome, httpx.Response):
+                if isinstance(outcome, Answer):
                     raise self.error_for(outcome, operation, retry_after)
                 host = urlsplit(url).netloc
                 raise TransportError(
@@ -424,7 +426,7 @@ class Engine:
             yield Sleep(delay)
 
     def error_for(
-        self, response: httpx.Response, operation: Operation | None, retry_after: float | None
+        self, response: Answer, operation: Operation | None, retry_after: float | None
     ) -> ZendeskTalkError:
         """The error to raise for a final error response (hosted mode adjusts the hints)."""
         return error_from_response(response, operation, retry_after)
@@ -435,7 +437,7 @@ class Engine:
         logger.info("refreshing the OAuth access token")
         body = self.credentials.refresh_body()
         outcome = yield Send("POST", self.base_url + "/oauth/tokens", self.headers, json=body)
-        if not isinstance(outcome, httpx.Response):
+        if not isinstance(outcome, Answer):
             raise TransportError(
                 f"Could not reach the OAuth token endpoint: {type(outcome).__name__}.",
                 hint="Check the network and base_url, then try again.",

@@ -17,15 +17,22 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 from pydantic import BaseModel
 
+from ._answer import Answer
 from ._auth import TokenCallback, credentials_for
 from ._bounded import (
     ACCEPT_ENCODING,
     DEFAULT_MAX_RESPONSE_BYTES,
     BoundedBody,
     read_before,
-    with_body,
 )
-from ._deadline import TOO_LONG, attempt_deadline, deadline_client, deadline_of, past_deadline
+from ._deadline import (
+    TOO_LONG,
+    attempt_deadline,
+    deadline_client,
+    deadline_of,
+    past_deadline,
+    run_within,
+)
 from ._engine import (
     DEFAULT_MAX_PAGES,
     Engine,
@@ -517,17 +524,17 @@ class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
             job.write_page(await self._drive(listing.next_page()), listing.meta())
         return job.state
 
-    async def _exchange(self, client: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+    async def _exchange(self, client: httpx.AsyncClient, request: httpx.Request) -> Answer:
         response = await client.send(request, stream=True)
         if read_before(response, self._max_response_bytes):
-            return response
+            return Answer.of(response, response.content)
         try:
             body = BoundedBody(response, self._max_response_bytes)
             async for chunk in response.aiter_raw():
                 body.feed(chunk)
         finally:
             await response.aclose()
-        return with_body(response, body.content())
+        return Answer.of(response, body.content())
 
     async def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""
@@ -585,8 +592,8 @@ class ZendeskTalkConnector(AsyncEntities, _ConnectorBase):
                 self._client = httpx.AsyncClient(timeout=self._timeout, limits=DEFAULT_LIMITS)
             request = _build(step, self._client)
             try:
-                return await asyncio.wait_for(
-                    self._exchange(self._client, request), deadline_of(self._timeout)
+                return await run_within(
+                    deadline_of(self._timeout), self._exchange(self._client, request)
                 )
             except asyncio.TimeoutError:
                 return httpx.TimeoutException(TOO_LONG)
@@ -728,14 +735,14 @@ class SyncZendeskTalkConnector(Entities, _ConnectorBase):
             job.write_page(self._drive(listing.next_page()), listing.meta())
         return job.state
 
-    def _exchange(self, client: httpx.Client, request: httpx.Request) -> httpx.Response:
+    def _exchange(self, client: httpx.Client, request: httpx.Request) -> Answer:
         # A blocked sync read cannot be cancelled as the async twin's is: the connector's own
         # client cuts each socket operation to what is left of this deadline (._deadline), and
         # the check between chunks bounds the body read through a client of the user's.
         with attempt_deadline(deadline_of(self._timeout)):
             response = client.send(request, stream=True)
             if read_before(response, self._max_response_bytes):
-                return response
+                return Answer.of(response, response.content)
             try:
                 body = BoundedBody(response, self._max_response_bytes)
                 for chunk in response.iter_raw():
@@ -744,7 +751,7 @@ class SyncZendeskTalkConnector(Entities, _ConnectorBase):
                         raise httpx.TimeoutException(TOO_LONG)
             finally:
                 response.close()
-        return with_body(response, body.content())
+        return Answer.of(response, body.content())
 
     def check(self) -> CheckResult:
         """Whether the credentials and subdomain work (one cheap stats request)."""

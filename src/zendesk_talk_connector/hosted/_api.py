@@ -22,8 +22,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
+from .._answer import Answer
 from .._engine import resolve_base_url
 from ..errors import ConfigurationError, ServerError
 
@@ -54,7 +53,7 @@ def resolve_airbyte_api_url(url: str | None = None) -> str:
         ) from error
 
 
-def json_object(response: httpx.Response) -> dict[str, Any]:
+def json_object(response: Answer) -> dict[str, Any]:
     """The JSON object in a success answer; a :class:`ServerError` for anything else."""
     try:
         body = response.json()
@@ -62,8 +61,7 @@ def json_object(response: httpx.Response) -> dict[str, Any]:
         body = None
     if not isinstance(body, dict):
         raise ServerError(
-            f"Unexpected answer from the Airbyte API ({response.request.url.path}): "
-            "not a JSON object.",
+            f"Unexpected answer from the Airbyte API ({response.url.path}): not a JSON object.",
             hint="Check airbyte_api_url: it must point at the Airbyte API.",
         )
     return body

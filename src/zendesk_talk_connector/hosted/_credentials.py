@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import httpx
 from pydantic import SecretStr
 
+from .._answer import Answer
 from .._auth import REFRESH_SKEW_SECONDS, Credentials
 from ..errors import AuthenticationError
 
@@ -42,7 +42,7 @@ class AirbyteTokenCredentials(Credentials):
         return {"client_id": self.client_id, "client_secret": secret}
 
     @staticmethod
-    def read_token(response: httpx.Response) -> tuple[str, float | None]:
+    def read_token(response: Answer) -> tuple[str, float | None]:
         """The token and its lifetime (seconds, None if unknown) from the endpoint's answer."""
         try:
             payload = response.json()

@@ -15,8 +15,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
+from .._answer import Answer
 from .._engine import Engine, ExecuteResult, Flow, Listing, Refresh
 from .._record_base import parse_record
 from .._retry import IDEMPOTENT_METHODS, RetryPolicy
@@ -176,11 +175,11 @@ class HostedEngine(Engine):
         return self._connector_id
 
     def error_for(
-        self, response: httpx.Response, operation: Operation | None, retry_after: float | None
+        self, response: Answer, operation: Operation | None, retry_after: float | None
     ) -> ZendeskTalkError:
         error = super().error_for(response, operation, retry_after)
         if isinstance(error, AuthenticationError):
-            if response.request.url.path.endswith("/execute"):
+            if response.url.path.endswith("/execute"):
                 error.hint = (
                     "The hosted connector's Zendesk credentials were refused: create the "
                     "connector again (create() or get_consent_url()) with valid credentials."
