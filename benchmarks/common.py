@@ -16,6 +16,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 NOW = 1_732_894_200
 """Fixed "now" for the sandbox data (Friday 2024-11-29 15:30 UTC): same data every run."""
+PACED_LIMIT = 10
+"""Zendesk's incremental export limit (requests a minute), set on the paced sync's sandbox."""
 
 
 @dataclass

@@ -110,7 +110,7 @@ def machine_description() -> dict[str, str]:
 def _fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "-"
-    if unit in ("bytes", "chars"):
+    if unit in ("bytes", "chars", "answers"):
         return f"{value:,.0f} {unit}"
     if unit == "calls/s":
         return f"{value:,.0f}/s"

@@ -35,7 +35,7 @@ from zendesk_talk_connector.sandbox._data import generate
 from zendesk_talk_connector.store import LocalStore, SyncState
 from zendesk_talk_connector.store._schema import TABLES
 
-from .common import NOW, SandboxProcess
+from .common import NOW, PACED_LIMIT, SandboxProcess
 
 SINCE = NOW - 8 * 86_400
 
@@ -155,11 +155,13 @@ def print_stored(figures: dict[str, Any]) -> None:
     )
 
 
-def rate_limited(calls: int, directory: Path) -> None:
+def rate_limited(calls: int, directory: Path) -> dict[str, Any]:
+    """A paced sync against a sandbox allowing 10 export requests a minute: the export
+    requests sent, the 429 answers drawn, and how long it took (a minute per ten pages)."""
     answers: list[int] = []
     client = httpx.Client(event_hooks={"response": [lambda r: answers.append(r.status_code)]})
     with (
-        SandboxProcess(call_count=calls, export_rate_limit=10) as sandbox,
+        SandboxProcess(call_count=calls, export_rate_limit=PACED_LIMIT) as sandbox,
         _connector(
             sandbox.info, store=directory / "paced.sqlite3", http_client=client
         ) as connector,
@@ -168,10 +170,20 @@ def rate_limited(calls: int, directory: Path) -> None:
         report = connector.sync(["calls", "call_legs"], since=SINCE)
         took = time.perf_counter() - started
     client.close()
-    pages = sum(entity.pages for entity in report.entities)
+    return {
+        "requests": len(answers),
+        "pages": sum(entity.pages for entity in report.entities),
+        "answers_429": answers.count(429),
+        "seconds": took,
+        "paced_seconds": report.paced_seconds,
+    }
+
+
+def print_rate_limited(figures: dict[str, Any]) -> None:
     print(
-        f"rate limit 10/min: {pages} export pages in {took:.0f} s, "
-        f"{answers.count(429)} answers 429 (target 0)"
+        f"rate limit {PACED_LIMIT}/min: {figures['requests']} export requests in "
+        f"{figures['seconds']:.0f} s (waited {figures['paced_seconds']:.0f} s), "
+        f"{figures['answers_429']} answers 429 (target 0)"
     )
 
 
@@ -189,7 +201,7 @@ def main() -> None:
         if args.stored:
             print_stored(stored_calls(args.stored, directory))
         if args.rate_limited:
-            rate_limited(args.rate_limited, directory)
+            print_rate_limited(rate_limited(args.rate_limited, directory))
 
 
 if __name__ == "__main__":

@@ -525,6 +525,14 @@ def store_queries(opts: Options) -> dict[str, Any]:
         return store.stored_calls(opts["stored"], Path(directory))
 
 
+def store_paced(opts: Options) -> dict[str, Any]:
+    """A sync against a sandbox at the export rate limit (``benchmarks.store.rate_limited``)."""
+    from . import store
+
+    with tempfile.TemporaryDirectory() as directory:
+        return store.rate_limited(opts["calls"], Path(directory))
+
+
 KINDS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "profile": profile,
     "latency": latency,
@@ -533,6 +541,7 @@ KINDS: dict[str, Callable[[Options], dict[str, Any]]] = {
     "compaction": compaction,
     "store_export": store_export,
     "store_queries": store_queries,
+    "store_paced": store_paced,
 }
 
 

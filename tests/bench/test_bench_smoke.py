@@ -34,6 +34,7 @@ FIGURES = (
     "store search, indexed eq + limit 20, 20,000 stored calls: p50",
     "store aggregate avg:duration by agent_id, 20,000 stored calls",
     "store file size, 20,000 stored calls",
+    "store sync at the export rate limit (10/min): 429 answers",
 )
 
 
