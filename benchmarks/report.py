@@ -57,6 +57,8 @@ METHOD = """\
   after a one-record warm-up, alternating, median of the repeats. Queries over a store of N
   calls (the sandbox's calls copied under new ids): 50 indexed `eq` searches (p50), one
   `avg:duration` by `agent_id`, and the file's size against the same records as compact JSON.
+  The paced sync runs against a sandbox allowing 10 export requests a minute, with enough
+  calls to need more than ten, and counts the 429 answers (an httpx response hook).
 * **Output compaction**: UTF-8 bytes of the tool output (budget raised so all records are
   shown) vs the raw API body for the same page; every non-null leaf value of the raw records
   is looked up in the tool output by path (timestamps compared as instants).

@@ -10,8 +10,8 @@ Prints one line per figure with its target, against a sandbox in its own process
 * ``--rate-limited``: a sync against a sandbox allowing 10 export requests a minute counts
   the 429 answers it drew (it takes a minute per ten pages).
 
-``make bench`` (``benchmarks.run``) reports the first two in its "store" group, each side in
-its own interpreter; the rate-limited run is left to this command, for its length.
+``make bench`` (``benchmarks.run``) reports all three in its "store" group, each in its own
+interpreter (the rate-limited sync with 3,000 calls: twelve export requests, about a minute).
 """
 
 from __future__ import annotations
