@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 
@@ -159,6 +160,23 @@ def test_a_redirect_with_a_json_body_is_not_data():
     reply = Reply(status=302, body=json.dumps({"phone_numbers": [{"id": 1}]}).encode())
     with hostile(lambda seen: reply) as (_, c), pytest.raises(APIStatusError, match="redirect"):
         c.execute("phone_numbers", "list")
+
+
+def test_a_compressed_error_answer_is_read_decoded():
+    body = gzip.compress(b'{"error": "InvalidParams", "description": "per_page is too big"}')
+    reply = Reply(status=422, body=body, headers=[("Content-Encoding", "gzip")])
+    with hostile(lambda seen: reply) as (_, c), pytest.raises(InvalidParams) as caught:
+        c.execute("phone_numbers", "list")
+    assert caught.value.description == "per_page is too big"
+    assert "InvalidParams - per_page is too big" in str(caught.value)
+
+
+def test_an_error_answer_that_is_not_utf8_still_reads():
+    reply = Reply(status=404, body=b"Not found \xff\xfe here", content_type="text/plain")
+    with hostile(lambda seen: reply) as (_, c), pytest.raises(APIStatusError) as caught:
+        c.execute("phone_numbers", "get", {"phone_number_id": 1})
+    assert caught.value.status == 404
+    assert caught.value.description == "Not found \ufffd\ufffd here"
 
 
 def test_an_infinite_retry_after_is_never_written_as_json():
