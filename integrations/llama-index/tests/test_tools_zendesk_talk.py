@@ -156,6 +156,7 @@ def test_max_output_chars_is_checked(connector: ZendeskTalkConnector) -> None:
 async def test_acall_content_is_json_text_and_raw_output_the_typed_result(
     spec: ZendeskTalkToolSpec, sandbox: Sandbox
 ) -> None:
+    spec.toolset.clock = lambda: 1_732_894_200  # the runner below states the same "now"
     t = tool(spec, "zendesk_talk_phone_numbers_list")
     out = await t.acall(limit=5, fields=["id", "number", "sms_enabled"])
     assert not out.is_error
@@ -175,7 +176,8 @@ async def test_acall_content_is_json_text_and_raw_output_the_typed_result(
     assert body["next_cursor"]
     # the same text the neutral runner renders
     definition = next(d for d in spec.definitions if d.name == t.metadata.name)
-    expected = await ToolRunner(spec.runner.connector).acall(definition, out.raw_input["kwargs"])
+    runner = ToolRunner(spec.runner.connector, clock=spec.toolset.clock)
+    expected = await runner.acall(definition, out.raw_input["kwargs"])
     assert out.content == expected.content
 
 
@@ -210,6 +212,7 @@ async def test_output_is_bounded(connector: ZendeskTalkConnector) -> None:
 async def test_single_tool_call_and_acall(
     single_spec: ZendeskTalkToolSpec, sandbox: Sandbox
 ) -> None:
+    single_spec.toolset.clock = lambda: 1_732_894_200  # both outputs state the same "now"
     (t,) = single_spec.to_tool_list()
     args = {"entity": "phone_numbers", "action": "list", "params": {"limit": 3, "fields": ["id"]}}
     sync_out, async_out = t.call(**args), await t.acall(**args)
