@@ -172,7 +172,6 @@ def rate_limited(calls: int, directory: Path) -> dict[str, Any]:
     client.close()
     return {
         "requests": len(answers),
-        "pages": sum(entity.pages for entity in report.entities),
         "answers_429": answers.count(429),
         "seconds": took,
         "paced_seconds": report.paced_seconds,
